@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "casecheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "CEL", targets: ["CEL"]),
+        .executable(name: "casecheck", targets: ["casecheck"]),
+        .executable(name: "cel-conformance", targets: ["cel-conformance"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // The expression language. Knows nothing about social care.
+        .target(name: "CEL", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        // Dates, durations, the working-day calendar, the case schema and record values.
+        .target(name: "CaseModel", dependencies: ["CEL", .product(name: "Yams", package: "Yams")]),
+        // Loaders that turn files into canonical case records.
+        .target(name: "CaseSources", dependencies: ["CEL", "CaseModel", .product(name: "Yams", package: "Yams")]),
+        // Rule files: loading, diagnostics, compiling rules into checks.
+        .target(name: "Rules", dependencies: ["CEL", "CaseModel", .product(name: "Yams", package: "Yams")]),
+        // Runs compiled checks over records and yields findings.
+        .target(name: "Engine", dependencies: ["CEL", "CaseModel", "CaseSources", "Rules"]),
+        .executableTarget(
+            name: "casecheck",
+            dependencies: ["CEL", "CaseModel", "CaseSources", "Rules", "Engine",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "cel-conformance", dependencies: ["CEL"]),
+        .executableTarget(name: "cel-bench", dependencies: ["CEL"]),
+        .executableTarget(name: "casecheck-bench", dependencies: ["CEL", "CaseModel", "CaseSources", "Rules", "Engine"]),
+        .testTarget(name: "CELTests", dependencies: ["CEL"]),
+        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "CEL"]),
+        .testTarget(name: "CaseSourcesTests", dependencies: ["CaseSources", "CaseModel", "CEL"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel", "CEL"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "CaseSources", "CaseModel", "CEL"]),
+        .testTarget(name: "CLITests", dependencies: ["casecheck"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

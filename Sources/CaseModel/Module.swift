@@ -1,0 +1,1 @@
+// The CaseModel module; see DESIGN.md.

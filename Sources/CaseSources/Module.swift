@@ -1,0 +1,1 @@
+// The CaseSources module; see DESIGN.md.

@@ -1,0 +1,5 @@
+import XCTest
+
+final class CaseModelTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class CaseSourcesTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}

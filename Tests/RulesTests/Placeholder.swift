@@ -1,0 +1,5 @@
+import XCTest
+
+final class RulesTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}
