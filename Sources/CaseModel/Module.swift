@@ -1,1 +1,0 @@
-// The CaseModel module; see DESIGN.md.
