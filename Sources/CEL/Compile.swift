@@ -10,5 +10,5 @@ extension Environment {
 
 extension FunctionRegistry {
     /// The CEL standard library (and the strings and math extensions).
-    public static var standard: FunctionRegistry { FunctionRegistry() }
+    public static var standard: FunctionRegistry { .library }
 }

@@ -3,7 +3,10 @@
 /// The evaluator uses `isEqual(to:)` for `==`, `!=` and `in`, and `compare(to:)` for
 /// `<`, `<=`, `>`, `>=`. Arithmetic and functions on the type are registered as overloads
 /// in a ``FunctionRegistry`` (e.g. `_+_` for `date + duration`).
-public protocol OpaqueValue: Sendable {
+///
+/// Class-bound so that a `Value` stays two words wide; hosts with many small values (dates)
+/// can intern instances instead of allocating one per value.
+public protocol OpaqueValue: AnyObject, Sendable {
     /// The type's name as CEL shows it: `type(x) == date`.
     static var typeName: String { get }
     /// Equality with another opaque value (of any type; return false for other types).
