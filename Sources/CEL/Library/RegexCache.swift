@@ -20,7 +20,8 @@ final class RegexCache: @unchecked Sendable {
             return .success(r)
         }
         lock.unlock()
-        let icuPattern = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
+        // ICU rejects an empty pattern; RE2 takes it as matching the empty string.
+        let icuPattern = pattern.isEmpty ? "(?:)" : pattern.replacingOccurrences(of: "(?P<", with: "(?<")
         guard let r = try? NSRegularExpression(pattern: icuPattern) else {
             return .failure(EvalError(.invalidArgument, "'\(pattern)' is not a valid regular expression"))
         }
