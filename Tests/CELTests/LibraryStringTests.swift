@@ -28,6 +28,11 @@ final class LibraryStringTests: XCTestCase {
         assertValue(Library.method("contains", .string("abababc"), .string("ababc")), .bool(true))
         assertValue(Library.method("contains", .string("hello"), .string("ol")), .bool(false))
         assertValue(Library.method("contains", .string(""), .string("")), .bool(true))
+        assertValue(Library.method("contains", .string("aaab"), .string("aab")), .bool(true))
+        assertValue(Library.method("contains", .string("ab"), .string("abc")), .bool(false))
+        assertValue(Library.method("contains", .string("xyzab"), .string("b")), .bool(true))
+        assertValue(Library.method("endsWith", .string(""), .string("a")), .bool(false))
+        assertValue(Library.method("startsWith", .string("ab"), .string("abc")), .bool(false))
         assertValue(Library.method("contains", .string("🐱😀😁"), .string("😀")), .bool(true))
         assertError(Library.method("contains", .string("a"), .int(1)), .noSuchOverload)
     }
