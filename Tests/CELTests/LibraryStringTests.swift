@@ -48,6 +48,13 @@ final class LibraryStringTests: XCTestCase {
         assertValue(Library.call("matches", .string("2024-03-01"), .string("(?P<year>\\d{4})-\\d{2}")), .bool(true))
     }
 
+    func testCatastrophicBacktrackingStopsWithAnError() {
+        let text = String(repeating: "a", count: 40) + "b"
+        let started = Date()
+        assertError(Library.method("matches", .string(text), .string("(a+)+$")), .costLimitExceeded, mentioning: "too long")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+    }
+
     func testInvalidRegexIsAnErrorValue() {
         assertError(Library.method("matches", .string("x"), .string("(")), .invalidArgument, mentioning: "not a valid regular expression")
         assertError(Library.method("matches", .string("x"), .string("[a-")), .invalidArgument)
