@@ -20,6 +20,9 @@ final class RegexCache: @unchecked Sendable {
             return .success(r)
         }
         lock.unlock()
+        if let feature = RE2Dialect.unsupportedFeature(in: pattern) {
+            return .failure(EvalError(.invalidArgument, "'\(pattern)' is not a valid regular expression: \(feature)"))
+        }
         // ICU rejects an empty pattern; RE2 takes it as matching the empty string.
         let icuPattern = pattern.isEmpty ? "(?:)" : pattern.replacingOccurrences(of: "(?P<", with: "(?<")
         guard let r = try? NSRegularExpression(pattern: icuPattern) else {
