@@ -48,9 +48,25 @@ final class LibraryStringTests: XCTestCase {
         assertValue(Library.call("matches", .string("2024-03-01"), .string("(?P<year>\\d{4})-\\d{2}")), .bool(true))
     }
 
+    func testCatastrophicBacktrackingStopsWithAnError() {
+        let text = String(repeating: "a", count: 40) + "b"
+        let started = Date()
+        assertError(Library.method("matches", .string(text), .string("(a+)+$")), .costLimitExceeded, mentioning: "too long")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+    }
+
     func testInvalidRegexIsAnErrorValue() {
         assertError(Library.method("matches", .string("x"), .string("(")), .invalidArgument, mentioning: "not a valid regular expression")
         assertError(Library.method("matches", .string("x"), .string("[a-")), .invalidArgument)
+        assertError(Library.method("matches", .string("aa"), .string("(a)\\1")), .invalidArgument, mentioning: "backreferences")
+        assertError(Library.method("matches", .string("ab"), .string("a(?=b)")), .invalidArgument, mentioning: "lookahead")
+        assertError(Library.method("matches", .string("ab"), .string("(?<!x)b")), .invalidArgument, mentioning: "lookbehind")
+        assertError(Library.method("matches", .string("ab"), .string("(?>a)b")), .invalidArgument, mentioning: "atomic")
+        // The same characters where RE2 allows them: escaped, inside a class, a named group.
+        assertValue(Library.method("matches", .string("\\1"), .string("\\\\1")), .bool(true))
+        assertValue(Library.method("matches", .string("1"), .string("[\\1]")), .bool(true))
+        assertValue(Library.method("matches", .string("]="), .string("[]](?:=)")), .bool(true))
+        assertValue(Library.method("matches", .string("ab"), .string("(?<x>a)b")), .bool(true))
         // Still an error the second time (errors are not cached as patterns).
         assertError(Library.method("matches", .string("x"), .string("(")), .invalidArgument)
     }

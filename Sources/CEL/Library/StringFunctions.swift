@@ -5,7 +5,7 @@ extension FunctionRegistry {
             let suffix = member ? "_member" : ""
             add("size", id: "size_string\(suffix)", member: member, [.string], .int) { args in
                 guard case .string(let s) = args[0] else { return LibraryError.noOverload("size", args) }
-                return .int(Int64(s.unicodeScalars.count))
+                return .int(Int64(StringSize.codePoints(s)))
             }
             add("size", id: "size_bytes\(suffix)", member: member, [.bytes], .int) { args in
                 guard case .bytes(let b) = args[0] else { return LibraryError.noOverload("size", args) }
@@ -43,6 +43,20 @@ extension FunctionRegistry {
                 return LibraryError.noOverload("endsWith", args)
             }
             return .bool(ByteSearch.hasSuffix(s, p))
+        }
+    }
+}
+
+/// Counting code points without decoding them.
+enum StringSize {
+    /// The number of Unicode code points: every UTF-8 byte except continuation bytes
+    /// (10xxxxxx) starts one.
+    static func codePoints(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { bytes in
+            var count = 0
+            for b in bytes where b & 0xC0 != 0x80 { count += 1 }
+            return count
         }
     }
 }
