@@ -89,6 +89,8 @@ public struct WorkingDayCalendar: Sendable {
     /// See the type's documentation for how weekends and holidays at the start count.
     public func adding(workingDays n: Int, to date: CalendarDate) -> CalendarDate {
         if n == 0 { return date }
+        // Beyond a billion working days the result saturates anyway; clamping avoids overflow.
+        let n = min(max(n, -1_000_000_000), 1_000_000_000)
         let day = Int(date.dayNumber)
         // The first day whose cumulative count reaches the target is the working day sought.
         let target = n > 0 ? cumulative(day) + n : cumulative(day - 1) + n + 1

@@ -133,3 +133,15 @@ final class CalendarDateTests: XCTestCase {
         XCTAssertEqual(CalendarDate(year: 2024, month: 2, day: 29), date("2024-02-29"))
     }
 }
+
+final class CalendarDateExtremesTests: XCTestCase {
+    func testAbsurdAmountsSaturateInsteadOfCrashing() {
+        let d = CalendarDate(iso: "2024-01-01")!
+        XCTAssertEqual(d.addingDays(.max).dayNumber, Int32.max)
+        XCTAssertLessThan(d.addingDays(.min).dayNumber, -2_000_000_000)
+        XCTAssertGreaterThan(d.addingMonths(.max), d)
+        XCTAssertLessThan(d.addingYears(.min), d)
+        XCTAssertGreaterThan(WorkingDayCalendar.weekendsOnly.adding(workingDays: .max, to: d), d)
+        XCTAssertLessThan(WorkingDayCalendar.weekendsOnly.adding(workingDays: .min, to: d), d)
+    }
+}
