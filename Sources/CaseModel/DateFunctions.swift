@@ -214,3 +214,13 @@ public enum DateFunctions {
         }
     }
 }
+
+extension DateFunctions {
+    /// Adds the date and span functions to an environment and makes `date` and `span`
+    /// nameable as types (`type(d) == date`).
+    public static func install(into environment: inout Environment, calendar: WorkingDayCalendar) {
+        environment.functions.merge(registry(calendar: calendar))
+        environment.declareType(DateValue.celType, named: DateValue.typeName)
+        environment.declareType(SpanValue.celType, named: SpanValue.typeName)
+    }
+}
