@@ -65,7 +65,7 @@ final class JSONFileSource: CaseFileSource {
             parser.skipWhitespace()
             guard let first = parser.peek else {
                 phase = .finished
-                return [diagnostic(.warning, parser, "the file is empty: it holds no case records")]
+                return [.diagnostic(Diagnostic(.warning, at: context.location(1, 0), "the file is empty: it holds no case records"))]
             }
             if first == UInt8(ascii: "[") {
                 parser.position.offset += 1

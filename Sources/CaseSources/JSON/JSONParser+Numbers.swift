@@ -71,23 +71,23 @@ extension JSONParser {
         case (.double, .double(let d)), (.any, .double(let d)), (.double, .hugeInteger(let d)), (.any, .hugeInteger(let d)):
             guard d.isFinite else {
                 context.error("field '\(context.path.rendered)': the number \(text) is too large", line: line, column: column)
-                return .null
+                return RecordTypingContext.rejected
             }
             return .double(d)
         case (.int, .hugeInteger):
             context.error("field '\(context.path.rendered)': the number \(text) is too large for a whole-number field"
                           + " (the limit is 9223372036854775807)", line: line, column: column)
-            return .null
+            return RecordTypingContext.rejected
         case (.int, .double):
             context.typeMismatch(expected: type, found: "the number \(text)", line: line, column: column)
-            return .null
+            return RecordTypingContext.rejected
         default:
             let hint: String? = {
                 if case .string = type { return "write it in double quotes: \"\(text)\"" }
                 return nil
             }()
             context.typeMismatch(expected: type, found: "the number \(text)", line: line, column: column, hint: hint)
-            return .null
+            return RecordTypingContext.rejected
         }
     }
 }

@@ -175,7 +175,7 @@ extension JSONParser {
                 return .date(date)
             }
             context.invalidDate(try string(of: token), line: line, column: column)
-            return .null
+            return RecordTypingContext.rejected
         default:
             let text = try string(of: token)
             var hint: String?
@@ -185,7 +185,7 @@ extension JSONParser {
                 hint = "write the number without quotes"
             }
             context.typeMismatch(expected: type, found: "the text \(quoted(text))", line: line, column: column, hint: hint)
-            return .null
+            return RecordTypingContext.rejected
         }
     }
 }

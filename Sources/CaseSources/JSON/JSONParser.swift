@@ -106,7 +106,7 @@ struct JSONParser {
                 let col = column(of: start)
                 _ = try parseObject(nil, depth: depth)
                 context.typeMismatch(expected: type, found: "an object", line: line, column: col)
-                return .null
+                return RecordTypingContext.rejected
             }
         case UInt8(ascii: "["):
             switch type {
@@ -116,7 +116,7 @@ struct JSONParser {
                 let col = column(of: start)
                 _ = try parseList(.any, depth: depth)
                 context.typeMismatch(expected: type, found: "a list", line: line, column: col)
-                return .null
+                return RecordTypingContext.rejected
             }
         case UInt8(ascii: "\""):
             return try parseTextValue(type)
@@ -126,7 +126,7 @@ struct JSONParser {
             case .bool, .any: return .bool(value)
             default:
                 context.typeMismatch(expected: type, found: value ? "true" : "false", line: line, column: column(of: start))
-                return .null
+                return RecordTypingContext.rejected
             }
         case UInt8(ascii: "n"):
             try expectWord("null")

@@ -17,6 +17,10 @@ final class RecordTypingContext {
 
     init(file: String) { self.file = file }
 
+    /// Stands in for a value that failed its type check (already reported): unlike null it
+    /// does not also read as "missing", and its record is never handed out.
+    static let rejected = Value.error(EvalError(.invalidArgument, "value rejected by the case schema"))
+
     var hasErrors: Bool { !errors.isEmpty }
 
     func beginRecord() {
@@ -76,6 +80,8 @@ final class RecordTypingContext {
     /// Required fields absent or null in an object that starts at `line`.
     func checkRequired(_ object: ResolvedObject, in map: MapValue, line: Int, column: Int) {
         for name in object.requiredFields {
+            // The record's id has its own, more specific, check in finishRecord.
+            if path.isEmpty && name == "id" { continue }
             let value = map[string: name]
             if value == nil || value!.isNull {
                 error("field '\(path.rendered(appending: name))' is required but missing", line: line, column: column)

@@ -29,7 +29,7 @@ struct YAMLNodeTyper {
         let (line, column) = position(node)
         guard depth < maxDepth else {
             context.error("field '\(context.path.rendered)': nesting deeper than \(maxDepth) levels", line: line, column: column)
-            return .null
+            return RecordTypingContext.rejected
         }
         switch node {
         case .scalar(let scalar):
@@ -40,7 +40,7 @@ struct YAMLNodeTyper {
             case .any: return object(mapping, nil, depth: depth)
             default:
                 context.typeMismatch(expected: type, found: "an object", line: line, column: column)
-                return .null
+                return RecordTypingContext.rejected
             }
         case .sequence(let sequence):
             switch type {
@@ -48,11 +48,11 @@ struct YAMLNodeTyper {
             case .any: return list(sequence, .any, depth: depth)
             default:
                 context.typeMismatch(expected: type, found: "a list", line: line, column: column)
-                return .null
+                return RecordTypingContext.rejected
             }
         case .alias:
             context.error("field '\(context.path.rendered)': YAML aliases are not supported in case files", line: line, column: column)
-            return .null
+            return RecordTypingContext.rejected
         }
     }
 
@@ -131,7 +131,7 @@ struct YAMLNodeTyper {
             if case .null = resolved { return .null }
             if let date = CalendarDate(iso: text) { return .date(date) }
             context.invalidDate(text, line: line, column: column)
-            return .null
+            return RecordTypingContext.rejected
         case .list, .object:
             if case .null = resolved { return .null }
         }
@@ -142,6 +142,6 @@ struct YAMLNodeTyper {
             hint = "write the number without quotes"
         }
         context.typeMismatch(expected: type, found: describeFound(resolved), line: line, column: column, hint: hint)
-        return .null
+        return RecordTypingContext.rejected
     }
 }
