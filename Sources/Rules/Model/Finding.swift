@@ -71,7 +71,7 @@ public struct Finding: Hashable, Sendable, Codable {
         group = try c.decodeIfPresent(String.self, forKey: .group)
         message = try c.decode(String.self, forKey: .message)
         if let text = try c.decodeIfPresent(String.self, forKey: .due) {
-            guard let date = DateText.parse(text) else {
+            guard let date = CalendarDate(iso: text) else {
                 throw DecodingError.dataCorruptedError(forKey: .due, in: c, debugDescription: "not a YYYY-MM-DD date: \(text)")
             }
             due = date
@@ -95,7 +95,7 @@ public struct Finding: Hashable, Sendable, Codable {
         try c.encodeIfPresent(item, forKey: .item)
         try c.encodeIfPresent(group, forKey: .group)
         try c.encode(message, forKey: .message)
-        try c.encodeIfPresent(due.map(DateText.iso), forKey: .due)
+        try c.encodeIfPresent(due?.isoString, forKey: .due)
         try c.encodeIfPresent(daysLate, forKey: .daysLate)
         try c.encodeIfPresent(worker, forKey: .worker)
         try c.encodeIfPresent(team, forKey: .team)
