@@ -52,6 +52,6 @@ private final class ZoneCache: @unchecked Sendable {
     }
 }
 
-extension Character {
+private extension Character {
     var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }
