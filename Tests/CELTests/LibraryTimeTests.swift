@@ -121,6 +121,19 @@ final class LibraryTimeTests: XCTestCase {
         assertValue(Library.call("-_", dur("1.5s")), dur("-1.5s"))
     }
 
+    func testHostBuiltValuesOutsideTheRangeAreErrorsNotCrashes() {
+        let huge = Value.timestamp(Timestamp(seconds: .max, nanos: 0))
+        assertError(Library.method("getHours", huge), .outOfRange)
+        assertError(Library.method("getHours", huge, .string("+05:00")), .outOfRange)
+        assertError(Library.call("_+_", huge, dur("1s")), .outOfRange)
+        assertError(Library.call("_-_", huge, Value.timestamp(Timestamp(seconds: .min, nanos: 0))), .outOfRange)
+        let long = Value.duration(CELDuration(seconds: .max, nanos: 0))
+        assertError(Library.method("getHours", long), .outOfRange)
+        assertError(Library.call("_+_", long, dur("1s")), .outOfRange)
+        assertError(Library.call("int", long), .outOfRange)
+        assertValue(Library.call("string", Value.duration(CELDuration(seconds: .min, nanos: 0))), .string("-9223372036854775808s"))
+    }
+
     func testArithmeticRangeErrors() {
         assertError(Library.call("_+_", ts("0001-01-01T00:00:00Z"), dur("-1s")), .outOfRange)
         assertError(Library.call("_+_", ts("0001-01-01T00:00:00Z"), dur("-1ns")), .outOfRange)
