@@ -180,7 +180,7 @@ extension Compiler {
         if case .string(let c)? = r.constant {
             return { frame in
                 let a = le(&frame)
-                if case .string(let s) = a { return .bool((s == c) != negate) }
+                if case .string(let s) = a { return .bool(Equality.sameText(s, c) != negate) }
                 if case .error = a { return a }
                 return .bool(Equality.equal(a, .string(c)) != negate)
             }
