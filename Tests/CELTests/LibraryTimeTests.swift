@@ -42,7 +42,9 @@ final class LibraryTimeTests: XCTestCase {
     }
 
     func testBadDurations() {
-        assertError(dur("1d"), .invalidArgument)
+        assertError(dur("1d"), .invalidArgument, mentioning: "24h")
+        assertError(dur("2w"), .invalidArgument, mentioning: "168h")
+        assertError(dur("5x"), .invalidArgument, mentioning: "h, m, s, ms, us, ns")
         assertError(dur("1"), .invalidArgument)
         assertError(dur(""), .invalidArgument)
         assertError(dur("-"), .invalidArgument)
@@ -95,6 +97,8 @@ final class LibraryTimeTests: XCTestCase {
     func testUnknownTimeZonesAndBadOffsets() {
         let t = ts("2009-02-13T23:31:30Z")
         assertError(Library.method("getHours", t, .string("Mars/Olympus_Mons")), .invalidArgument, mentioning: "unknown time zone")
+        assertError(Library.method("getHours", t, .string("Europe/Londn")), .invalidArgument, mentioning: "did you mean 'Europe/London'?")
+        assertError(Library.method("getHours", t, .string("Europe/Londn")), .invalidArgument, mentioning: "did you mean")
         assertError(Library.method("getHours", t, .string("+25:00")), .invalidArgument)
         assertError(Library.method("getHours", t, .string("+1:0")), .invalidArgument)
         assertError(Library.method("getHours", t, .string("ab:cd")), .invalidArgument)
