@@ -1,3 +1,5 @@
+import Foundation
+
 /// Bridges RE2 (CEL's regular-expression dialect) and ICU (Foundation's engine), so that a
 /// rule behaves the same here as in every other CEL engine: rejects what ICU has and RE2 lacks
 /// (backreferences, lookaround, atomic groups) and rewrites what the two read differently.
@@ -42,13 +44,17 @@ enum RE2Dialect {
     }
 
     /// The ICU pattern that means what `pattern` means in RE2: `\d`, `\w`, `\s` (and their
-    /// negations) are ASCII-only in RE2 but Unicode-aware in ICU; `(?P<name>` is RE2's spelling
-    /// of a named group. ICU accepts a bracketed set inside a class, so the rewrites hold there too.
+    /// negations) are ASCII-only in RE2 but Unicode-aware in ICU; `$` is the very end of the
+    /// text (unless the m flag is set); `(?P<name>` is RE2's spelling of a named group. ICU
+    /// accepts a bracketed set inside a class, so the rewrites hold there too.
     static func icuPattern(for pattern: String) -> String {
         if pattern.isEmpty { return "(?:)" }   // ICU rejects an empty pattern; RE2 matches the empty string
         let c = Array(pattern.unicodeScalars)
+        // With the m flag anywhere, `$` means end of line in both dialects: leave it be.
+        let multiline = pattern.range(of: #"\(\?[a-zA-Z]*m"#, options: .regularExpression) != nil
         var out = ""
         var i = 0
+        var inClass = false
         while i < c.count {
             if c[i] == "\\" && i + 1 < c.count {
                 let next = c[i + 1]
@@ -72,6 +78,22 @@ enum RE2Dialect {
                     out.unicodeScalars.append(next)
                 }
                 i += 2
+                continue
+            }
+            if c[i] == "[" && !inClass {
+                inClass = true
+                out.unicodeScalars.append(c[i])
+                i += 1
+                // A ']' straight after '[' or '[^' is a literal, not the end of the class.
+                if i < c.count && c[i] == "^" { out.unicodeScalars.append(c[i]); i += 1 }
+                if i < c.count && c[i] == "]" { out.unicodeScalars.append(c[i]); i += 1 }
+                continue
+            }
+            if c[i] == "]" { inClass = false }
+            // RE2's `$` is the end of the text; ICU's would also match before a final newline.
+            if c[i] == "$" && !inClass && !multiline {
+                out += "\\z"
+                i += 1
                 continue
             }
             if c[i] == "(" && i + 2 < c.count && c[i + 1] == "?" && c[i + 2] == "P" {
