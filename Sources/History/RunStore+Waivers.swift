@@ -8,6 +8,11 @@ public struct WaiverImport: Hashable, Sendable {
     public var added: Int
     /// Waivers already recorded with the same terms.
     public var unchanged: Int
+
+    public init(added: Int, unchanged: Int) {
+        self.added = added
+        self.unchanged = unchanged
+    }
 }
 
 extension RunStore {
