@@ -91,6 +91,15 @@ public struct Deterioration: Hashable, Sendable, Codable, CustomStringConvertibl
     public var runs: Int?
     public var threshold: Int?
 
+    public init(kind: Kind, measure: Measure, from: Int, to: Int, runs: Int?, threshold: Int?) {
+        self.kind = kind
+        self.measure = measure
+        self.from = from
+        self.to = to
+        self.runs = runs
+        self.threshold = threshold
+    }
+
     public var description: String {
         let what = measure == .open ? "open findings" : "days late"
         switch kind {
