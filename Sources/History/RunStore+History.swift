@@ -33,3 +33,10 @@ extension RunStore {
         }
     }
 }
+
+extension RunStore {
+    /// How many finding spans the database holds (for the benchmark's size figures).
+    public func spanCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM finding_span")! }
+    }
+}

@@ -11,7 +11,8 @@ public enum TrendDimension: String, CaseIterable, Sendable, Codable {
 /// When a group counts as deteriorating.
 public struct DeteriorationRule: Hashable, Sendable, Codable {
     /// A measure that rose at least once and never fell over this many consecutive runs
-    /// (comparing each run with the one before) is flagged.
+    /// (comparing each run with the one before) is flagged. Days late must rise by more than
+    /// the ageing of the overdue findings already open (which alone adds a day a finding a day).
     public var risingRuns: Int
     /// Flag a group whose open findings at the last run are above this.
     public var openAbove: Int?
@@ -104,7 +105,8 @@ public struct Deterioration: Hashable, Sendable, Codable, CustomStringConvertibl
         let what = measure == .open ? "open findings" : "days late"
         switch kind {
         case .rising:
-            return "\(what) rose over the last \(runs ?? 0) runs (\(from) → \(to))"
+            let beyond = measure == .overdueDays ? ", more than the ageing of findings already open" : ""
+            return "\(what) rose over the last \(runs ?? 0) runs (\(from) → \(to))\(beyond)"
         case .aboveThreshold:
             let verb = from > (threshold ?? 0) ? "above" : "crossed"
             return "\(what) \(verb) the threshold of \(threshold ?? 0) (\(from) → \(to))"
