@@ -4,7 +4,7 @@ import Rules
 /// A run as recorded: each finding classified against the previous run, and the findings of
 /// the previous run that are gone.
 public struct RecordedRun: Sendable {
-    public var run: RunSummary
+    public var run: HistoryRun
     /// The run's findings in the order given, each marked new or persisting, with any waiver.
     public var findings: [ClassifiedFinding]
     /// Findings open at the previous run and absent from this one.
@@ -51,7 +51,7 @@ public struct ResolvedFinding: Hashable, Sendable {
 }
 
 /// One run in the history listing.
-public struct RunSummary: Hashable, Sendable, Codable {
+public struct HistoryRun: Hashable, Sendable, Codable {
     /// The run's number, increasing by one with every run recorded.
     public var id: Int64
     public var asOf: CalendarDate

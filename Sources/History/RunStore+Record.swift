@@ -106,7 +106,7 @@ extension RunStore {
             """, arguments: [input.findings.count, severities.info, severities.low, severities.medium, severities.high,
                              severities.critical, newCount, resolved.count, waivedCount, runID])
 
-        let summary = RunSummary(id: runID, asOf: input.asOf, started: started, rulePackHash: input.rulePackHash,
+        let summary = HistoryRun(id: runID, asOf: input.asOf, started: started, rulePackHash: input.rulePackHash,
                                  records: input.counts, findings: input.findings.count, bySeverity: severities,
                                  new: newCount, resolved: resolved.count, waived: waivedCount, inputs: input.inputs)
         return RecordedRun(run: summary, findings: classified, resolved: resolved)

@@ -36,7 +36,10 @@ struct CaseloadSimulator {
 
     /// The findings of the night whose as-of date is `asOf`, aiming at `target` open findings.
     mutating func night(_ asOf: CalendarDate, target: Int) -> [Finding] {
-        open = open.filter { _ in Double.random(in: 0..<1, using: &random) >= resolveChance }
+        // Sorted, so that the same seed resolves the same findings whatever the hash seed.
+        for key in open.keys.sorted() where Double.random(in: 0..<1, using: &random) < resolveChance {
+            open[key] = nil
+        }
         while open.count < target {
             let rule = Int.random(in: 0..<rules, using: &random)
             let caseNumber = Int.random(in: 0..<cases, using: &random)
@@ -51,7 +54,8 @@ struct CaseloadSimulator {
         }
         var findings: [Finding] = []
         findings.reserveCapacity(open.count)
-        for (key, var item) in open {
+        for key in open.keys.sorted() {
+            var item = open[key]!
             if item.status == .dueSoon, item.due < asOf { item.status = .overdue; open[key] = item }
             let late: Int
             switch item.status {

@@ -57,7 +57,7 @@ do {
     print("  recorded \(findingRuns) findings (finding × run) as \(spans) spans; database \(size / 1024) KiB")
     print("  fill: \(format(fill)) (\(format(fill / Double(nights))) a run, slowest \(format(slowest)))")
 
-    var runs: [RunSummary] = []
+    var runs: [HistoryRun] = []
     let historyTime = try seconds { runs = try store.history() }
     print("  history (all \(runs.count) runs): \(format(historyTime))")
     for last in [30, nights] {
