@@ -24,13 +24,15 @@ extension Environment {
         let rootCost = compiler.rootCost
         return Program(source: source, resultType: root.type) { activation, limits in
             if rootCost > limits.maxSteps { return ErrorValues.costLimit(at: 0) }
-            var frame = Frame(slots: activation.slots, localCount: localCount, steps: rootCost, limits: limits)
-            let value = eval(&frame)
-            if frame.exhausted {
-                if case .error(let e) = value, e.kind == .costLimitExceeded { return value }
-                return ErrorValues.costLimit(at: nil)
+            return Frame.withFrame(slots: activation.slots, localCount: localCount, steps: rootCost,
+                                   limits: limits) { frame in
+                let value = eval(&frame)
+                if frame.exhausted {
+                    if case .error(let e) = value, e.kind == .costLimitExceeded { return value }
+                    return ErrorValues.costLimit(at: nil)
+                }
+                return value
             }
-            return value
         }
     }
 }

@@ -74,14 +74,14 @@ extension Compiler {
         let eval: Eval
         switch evals.count {
         case 1:
-            let a = evals[0]
+            let a = args[0].eval
             eval = { frame in
                 let x = a(&frame)
                 if case .error = x { return x }
                 return Dispatch.call(sameArity, [x], name: name, at: offset, &frame)
             }
         case 2:
-            let a = evals[0], b = evals[1]
+            let a = args[0].eval, b = args[1].eval
             eval = { frame in
                 let x = a(&frame)
                 if case .error = x { return x }

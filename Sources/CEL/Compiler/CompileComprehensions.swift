@@ -53,7 +53,8 @@ extension Compiler {
 
         let loop = Loop(range: range.eval, first: first, second: second, cost: cost, offset: offset)
         let bodyEval = body.eval
-        let filterEval = filter?.eval
+        let hasFilter = filter != nil
+        let filterEval: Eval = filter?.eval ?? { _ in .bool(true) }
         switch c.kind {
         case .all, .exists:
             let decisive = c.kind == .exists
@@ -121,7 +122,7 @@ extension Compiler {
                 var out: [Value] = []
                 var error: Value?
                 let failure = loop.run(&frame) { f in
-                    if let filterEval {
+                    if hasFilter {
                         switch filterEval(&f) {
                         case .bool(true): break
                         case .bool(false): return true
@@ -152,7 +153,7 @@ extension Compiler {
                 var seen = Set<MapKey>()
                 var error: Value?
                 let failure = loop.run(&frame) { f in
-                    if let filterEval {
+                    if hasFilter {
                         switch filterEval(&f) {
                         case .bool(true): break
                         case .bool(false): return true
@@ -232,16 +233,14 @@ struct Loop: Sendable {
         let r = range(&frame)
         switch r {
         case .list(let xs):
-            var i = 0
-            for x in xs {
+            for i in 0..<xs.count {
                 guard frame.chargeIteration(cost) else { return ErrorValues.costLimit(at: offset) }
                 if let second {
                     frame.locals[first] = .int(Int64(i))
-                    frame.locals[second] = x
+                    frame.locals[second] = xs[i]
                 } else {
-                    frame.locals[first] = x
+                    frame.locals[first] = xs[i]
                 }
-                i += 1
                 if !body(&frame) { break }
             }
             return nil
