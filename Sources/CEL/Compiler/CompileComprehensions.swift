@@ -54,7 +54,8 @@ extension Compiler {
         let loop = Loop(range: range.eval, first: first, second: second, cost: cost, offset: offset)
         let bodyEval = body.eval
         let hasFilter = filter != nil
-        let filterEval: Eval = filter?.eval ?? { _ in .bool(true) }
+        let alwaysTrue: Eval = { _ in .bool(true) }
+        let filterEval: Eval = filter?.eval ?? alwaysTrue
         switch c.kind {
         case .all, .exists:
             let decisive = c.kind == .exists
@@ -103,7 +104,7 @@ extension Compiler {
             return Compiled(eval: { frame in
                 var out: [Value] = []
                 var error: Value?
-                let failure = loop.run(&frame) { f in
+                let failure = loop.run(&frame, sized: { out.reserveCapacity($0) }) { f in
                     let v = bodyEval(&f)
                     switch v {
                     case .bool(let keep):
@@ -121,7 +122,7 @@ extension Compiler {
             return Compiled(eval: { frame in
                 var out: [Value] = []
                 var error: Value?
-                let failure = loop.run(&frame) { f in
+                let failure = loop.run(&frame, sized: { out.reserveCapacity($0) }) { f in
                     if hasFilter {
                         switch filterEval(&f) {
                         case .bool(true): break
@@ -230,9 +231,17 @@ struct Loop: Sendable {
     /// Returns an error value when the range is not iterable or a limit is hit; nil otherwise.
     @inline(__always)
     func run(_ frame: inout Frame, _ body: (inout Frame) -> Bool) -> Value? {
+        run(&frame, sized: { _ in }, body)
+    }
+
+    /// As ``run(_:_:)``, first telling `sized` how many elements there are (so that a
+    /// result can be allocated once).
+    @inline(__always)
+    func run(_ frame: inout Frame, sized: (Int) -> Void, _ body: (inout Frame) -> Bool) -> Value? {
         let r = range(&frame)
         switch r {
         case .list(let xs):
+            sized(xs.count)
             for i in 0..<xs.count {
                 guard frame.chargeIteration(cost) else { return ErrorValues.costLimit(at: offset) }
                 if let second {
@@ -245,6 +254,7 @@ struct Loop: Sendable {
             }
             return nil
         case .map(let m):
+            sized(m.count)
             for (k, v) in m.entries {
                 guard frame.chargeIteration(cost) else { return ErrorValues.costLimit(at: offset) }
                 frame.locals[first] = k

@@ -116,6 +116,7 @@ extension Compiler {
         let r = try compile(rhs)
         let name = op.functionName
         let overloads = environment.functions.overloads(named: name).filter { !$0.isMember && $0.parameters.count == 2 }
+        let table = DispatchTable(name: name, overloads: overloads, arity: 2)
         var type = TypeRules.resultType(op, l.type, r.type)
         if let supported = TypeRules.builtinSupports(op, l.type, r.type), !supported {
             if TypeRules.anyOverloadMayMatch(overloads, [l.type, r.type]) {
@@ -129,7 +130,7 @@ extension Compiler {
         case .equal: eval = Compiler.equality(l, r, negate: false)
         case .notEqual: eval = Compiler.equality(l, r, negate: true)
         case .less, .lessEqual, .greater, .greaterEqual:
-            eval = Compiler.ordering(op, l, r, overloads, at: offset)
+            eval = Compiler.ordering(op, l, r, table, at: offset)
         case .in:
             let le = l.eval, re = r.eval
             eval = { frame in
@@ -138,10 +139,10 @@ extension Compiler {
                 let b = re(&frame)
                 if case .error = b { return b }
                 if let found = Access.contains(b, a) { return .bool(found) }
-                return Dispatch.call(overloads, [a, b], name: name, at: offset, &frame)
+                return table.call([a, b], at: offset, &frame)
             }
         case .add, .subtract, .multiply, .divide, .remainder:
-            eval = Compiler.arithmetic(op, l, r, overloads, at: offset)
+            eval = Compiler.arithmetic(op, l, r, table, at: offset)
         }
         let result = Compiled(eval: eval, type: type, constant: nil)
         return l.constant != nil && r.constant != nil ? fold(result) : result
@@ -187,12 +188,11 @@ extension Compiler {
 
     /// Arithmetic with the int case inline (it is by far the most common) and the rest
     /// through ``Arithmetic`` and then the registered overloads.
-    static func arithmetic(_ op: BinaryOperator, _ l: Compiled, _ r: Compiled, _ overloads: [Overload],
+    static func arithmetic(_ op: BinaryOperator, _ l: Compiled, _ r: Compiled, _ table: DispatchTable,
                            at offset: Int) -> Eval {
         let le = l.eval, re = r.eval
-        let name = op.functionName
         @inline(__always)
-        func intFast(_ x: Int64, _ y: Int64) -> Int64? {
+        @Sendable func intFast(_ x: Int64, _ y: Int64) -> Int64? {
             switch op {
             case .add:
                 let (v, o) = x.addingReportingOverflow(y)
@@ -225,7 +225,7 @@ extension Compiler {
             default: builtin = Arithmetic.remainder(a, b, at: offset)
             }
             if let builtin { return builtin }
-            return Dispatch.call(overloads, [a, b], name: name, at: offset, &frame)
+            return table.call([a, b], at: offset, &frame)
         }
         if case .int(let c)? = r.constant {
             return { frame in
@@ -244,10 +244,9 @@ extension Compiler {
     }
 
     /// `<`, `<=`, `>`, `>=`: built-in orderings first, then registered overloads.
-    static func ordering(_ op: BinaryOperator, _ l: Compiled, _ r: Compiled, _ overloads: [Overload],
+    static func ordering(_ op: BinaryOperator, _ l: Compiled, _ r: Compiled, _ table: DispatchTable,
                          at offset: Int) -> Eval {
         let le = l.eval, re = r.eval
-        let name = op.functionName
         let accept: @Sendable (Comparison) -> Bool
         switch op {
         case .less: accept = { $0 == .less }
@@ -259,10 +258,10 @@ extension Compiler {
             if case .error = a { return a }
             if case .error = b { return b }
             if let c = Ordering.compare(a, b) { return .bool(accept(c)) }
-            return Dispatch.call(overloads, [a, b], name: name, at: offset, &frame)
+            return table.call([a, b], at: offset, &frame)
         }
         @inline(__always)
-        func intOrder(_ x: Int64, _ y: Int64) -> Bool {
+        @Sendable func intOrder(_ x: Int64, _ y: Int64) -> Bool {
             switch op {
             case .less: return x < y
             case .lessEqual: return x <= y
