@@ -138,3 +138,16 @@ final class EvaluationTests: XCTestCase {
         }
     }
 }
+
+final class ProgramRenderingTests: XCTestCase {
+    func testEvaluationErrorsRenderWithACaret() throws {
+        let harness = CoreHarness(["m": .map(MapValue(stringKeyed: [("a", .int(1))]))])
+        let program = try harness.compile("m.a == 1 &&\n  m.b == 2")
+        guard case .error(let e) = program.evaluate(harness.activation()) else { return XCTFail("expected an error") }
+        XCTAssertEqual(program.render(e), """
+            2:5: no such key: 'b'
+             |   m.b == 2
+             |     ^
+            """)
+    }
+}

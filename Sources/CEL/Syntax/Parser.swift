@@ -186,7 +186,7 @@ struct Parser {
         var expr = start
         while true {
             if isPunctuation(.dot) {
-                let dot = advance()
+                _ = advance()
                 let nameToken = advance()
                 let name: String
                 var quoted = false
@@ -205,7 +205,8 @@ struct Parser {
                     let args = try parseArguments(closing: .rightParen, "to close the argument list")
                     expr = try expandMemberCall(target: expr, name: name, args: args, at: nameToken.start)
                 } else {
-                    expr = try node(.select(expr, field: name), at: dot.start)
+                    // The field name, not the dot, is what an error about the selection points at.
+                    expr = try node(.select(expr, field: name), at: nameToken.start)
                 }
             } else if isPunctuation(.leftBracket) {
                 let bracket = advance()
