@@ -127,6 +127,15 @@ final class EvaluationTests: XCTestCase {
         XCTAssertCEL(h, "[5, 6].transformList(i, v, i + v)", .list([.int(5), .int(7)]))
     }
 
+    func testAShortActivationIsAnErrorNotACrash() throws {
+        var env = Environment()
+        env.declare("a")
+        env.declare("b")
+        let program = try env.compile("b")
+        guard case .error(let e) = program.evaluate(Activation(count: 1)) else { return XCTFail("expected an error") }
+        XCTAssertEqual(e.kind, .invalidArgument)
+    }
+
     func testProgramsAreReusableAcrossActivations() throws {
         var env = Environment()
         let slot = env.declare("n", type: .int)
