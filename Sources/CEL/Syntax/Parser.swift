@@ -160,14 +160,13 @@ struct Parser {
         // -9223372036854775808 (whose magnitude does not fit in an int) is accepted.
         var operand: Expr
         if let last = operators.last, last.0 == .negate, case .intLiteral(let magnitude) = current.kind {
-            let token = advance()
+            _ = advance()
             operators.removeLast()
             if magnitude > UInt64(Int64.max) + 1 {
                 throw SyntaxError("the number -\(magnitude) is too small (integers are 64-bit)", at: last.1)
             }
             let value = magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
             operand = try parsePostfix(try node(.literal(.int(value)), at: last.1))
-            _ = token
         } else {
             operand = try parseMember()
         }
