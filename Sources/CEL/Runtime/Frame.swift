@@ -58,10 +58,13 @@ struct Frame {
         return true
     }
 
-    /// Checks the size of a string, bytes or list value built during evaluation.
+    /// Checks the size of a string, bytes or list value built during evaluation, and
+    /// charges one step per element or byte built: copying is work too, and charging it
+    /// keeps repeated concatenation in a comprehension from eating unbounded memory.
     @inline(__always)
     mutating func checkSize(_ size: Int) -> Bool {
-        if size > limits.maxStringSize {
+        steps &+= size
+        if size > limits.maxStringSize || steps > limits.maxSteps {
             exhausted = true
             return false
         }
