@@ -18,7 +18,7 @@ final class NDJSONLoaderTests: XCTestCase {
         XCTAssertEqual(result.diagnostics, [])
         XCTAssertEqual(result.ids, ["C1", "C2"])
         XCTAssertEqual(result.records.map(\.location.line), [1, 3], "blank lines are skipped but counted")
-        XCTAssertEqual(result.records[0].itemLines, ["cp_plans[0]": 1, "cp_plans[1]": 1])
+        XCTAssertEqual(result.records[0].itemLines, [:], "items on the record's own line add nothing")
         XCTAssertEqual(result.records[1].value["visits"]?[0]?["date"]?.asDate, date("2024-01-01"))
     }
 

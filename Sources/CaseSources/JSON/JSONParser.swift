@@ -52,6 +52,26 @@ struct JSONParser {
 
     var column: Int { column(of: position.offset) }
 
+    /// A remembered place; its column is worked out only if a message needs it, since
+    /// counting characters from the start of a long line for every value would be quadratic.
+    struct Mark {
+        var line: Int
+        var lineStart: Int
+        var offset: Int
+    }
+
+    var mark: Mark { Mark(line: position.line, lineStart: position.lineStart, offset: position.offset) }
+
+    func column(of mark: Mark) -> Int {
+        var column = 1
+        var i = mark.lineStart
+        while i < mark.offset && i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+
     func syntaxError(_ message: String, at offset: Int? = nil, hint: String? = nil) -> JSONSyntaxError {
         JSONSyntaxError(message: message, line: position.line, column: column(of: offset ?? position.offset), hint: hint)
     }
@@ -83,11 +103,11 @@ struct JSONParser {
 
     /// Reads one record (the parser is at its `{`) and turns it into load events.
     mutating func parseRecord(schema: ResolvedObject) throws -> [LoadEvent] {
-        context.beginRecord()
-        let line = position.line, column = self.column
+        let start = mark
+        context.beginRecord(line: start.line)
         let value = try parseObject(schema, depth: 0)
         guard case .map(let map) = value else { return [] }
-        return context.finishRecord(map, line: line, column: column)
+        return context.finishRecord(map, line: start.line, column: column(of: start))
     }
 
     // MARK: Values
@@ -96,16 +116,15 @@ struct JSONParser {
     mutating func parseValue(_ type: ResolvedType, depth: Int) throws -> Value {
         skipWhitespace()
         guard let byte = peek else { throw syntaxError("unexpected end of file: expected a value") }
-        let line = position.line, start = position.offset
+        let start = mark
         switch byte {
         case UInt8(ascii: "{"):
             switch type {
             case .object(let schema): return try parseObject(schema, depth: depth)
             case .any: return try parseObject(nil, depth: depth)
             default:
-                let col = column(of: start)
                 _ = try parseObject(nil, depth: depth)
-                context.typeMismatch(expected: type, found: "an object", line: line, column: col)
+                context.typeMismatch(expected: type, found: "an object", line: start.line, column: column(of: start))
                 return RecordTypingContext.rejected
             }
         case UInt8(ascii: "["):
@@ -113,9 +132,8 @@ struct JSONParser {
             case .list(let item): return try parseList(item, depth: depth)
             case .any: return try parseList(.any, depth: depth)
             default:
-                let col = column(of: start)
                 _ = try parseList(.any, depth: depth)
-                context.typeMismatch(expected: type, found: "a list", line: line, column: col)
+                context.typeMismatch(expected: type, found: "a list", line: start.line, column: column(of: start))
                 return RecordTypingContext.rejected
             }
         case UInt8(ascii: "\""):
@@ -125,7 +143,7 @@ struct JSONParser {
             switch type {
             case .bool, .any: return .bool(value)
             default:
-                context.typeMismatch(expected: type, found: value ? "true" : "false", line: line, column: column(of: start))
+                context.typeMismatch(expected: type, found: value ? "true" : "false", line: start.line, column: column(of: start))
                 return RecordTypingContext.rejected
             }
         case UInt8(ascii: "n"):
@@ -165,9 +183,15 @@ struct JSONParser {
         guard depth < maxDepth else {
             throw syntaxError("nesting deeper than \(maxDepth) levels", hint: "case records are a few levels deep; is this file a case export?")
         }
-        let openLine = position.line, openColumn = column
+        let open = mark
         position.offset += 1  // {
-        var map = MapValue()
+        var keys: [String] = []
+        var values: [Value] = []
+        let expected = schema?.fieldNames.count ?? 4
+        keys.reserveCapacity(expected)
+        values.reserveCapacity(expected)
+        // Which schema fields have been seen, for duplicates without hashing (first 64 fields).
+        var seenFields: UInt64 = 0
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             position.offset += 1
@@ -177,8 +201,18 @@ struct JSONParser {
                 guard peek == UInt8(ascii: "\"") else {
                     throw unexpectedCharacter(expecting: "a field name in double quotes")
                 }
-                let keyLine = position.line, keyColumn = column
-                let key = try parseString()
+                let keyMark = mark
+                let token = try scanText()
+                var fieldIndex: Int?
+                let key: String
+                if let schema, !token.hasEscapes,
+                   let i = schema.fieldIndex(matching: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {
+                    fieldIndex = i
+                    key = schema.fieldNames[i]  // shares the schema's string storage
+                } else {
+                    key = try string(of: token)
+                    fieldIndex = schema?.fieldIndex(named: key)
+                }
                 skipWhitespace()
                 guard peek == UInt8(ascii: ":") else {
                     throw unexpectedCharacter(expecting: "':' after the field name \"\(key)\"")
@@ -186,19 +220,27 @@ struct JSONParser {
                 position.offset += 1
                 var fieldType = ResolvedType.any
                 if let schema {
-                    if let declared = schema.fields[key] {
-                        fieldType = declared
+                    if let fieldIndex {
+                        fieldType = schema.fieldTypes[fieldIndex]
                     } else {
-                        context.unknownField(key, in: schema, line: keyLine, column: keyColumn)
+                        context.unknownField(key, in: schema, line: keyMark.line, column: column(of: keyMark))
                     }
                 }
                 context.path.push(.key(key))
                 let value = try parseValue(fieldType, depth: depth + 1)
                 context.path.pop()
-                if map[string: key] != nil {
-                    context.duplicateField(key, line: keyLine, column: keyColumn)
+                let duplicate: Bool
+                if let fieldIndex, fieldIndex < 64 {
+                    duplicate = seenFields & (1 << UInt64(fieldIndex)) != 0
+                    seenFields |= 1 << UInt64(fieldIndex)
                 } else {
-                    map[string: key] = value
+                    duplicate = keys.contains(key)
+                }
+                if duplicate {
+                    context.duplicateField(key, line: keyMark.line, column: column(of: keyMark))
+                } else {
+                    keys.append(key)
+                    values.append(value)
                 }
                 skipWhitespace()
                 guard let next = peek else { throw syntaxError("unexpected end of file: expected ',' or '}' after object member") }
@@ -209,7 +251,8 @@ struct JSONParser {
                 throw unexpectedCharacter(expecting: "',' or '}' after object member")
             }
         }
-        if let schema { context.checkRequired(schema, in: map, line: openLine, column: openColumn) }
+        let map = MapValue(stringKeyed: Array(zip(keys, values)))
+        if let schema { context.checkRequired(schema, in: map, line: open.line, column: column(of: open)) }
         return .map(map)
     }
 
@@ -228,7 +271,7 @@ struct JSONParser {
         while true {
             skipWhitespace()
             context.path.push(.index(index))
-            if peek == UInt8(ascii: "{") { context.itemLines[context.path.rendered] = position.line }
+            if peek == UInt8(ascii: "{") && position.line != context.recordLine { context.noteItemLine(position.line) }
             items.append(try parseValue(itemType, depth: depth + 1))
             context.path.pop()
             index += 1

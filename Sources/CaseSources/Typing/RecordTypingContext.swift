@@ -9,7 +9,11 @@ final class RecordTypingContext {
     var path = FieldPath()
     private(set) var errors: [Diagnostic] = []
     private(set) var warnings: [Diagnostic] = []
+    /// Lines of list items that start on a different line from their record (an item on
+    /// the record's own line, as in every NDJSON record, adds nothing and is left out).
     var itemLines: [String: Int] = [:]
+    /// The line the current record starts on.
+    var recordLine = 0
     /// Errors past this many in one record are counted but not reported one by one.
     let maxErrorsPerRecord = 20
     private var suppressedErrors = 0
@@ -23,7 +27,8 @@ final class RecordTypingContext {
 
     var hasErrors: Bool { !errors.isEmpty }
 
-    func beginRecord() {
+    func beginRecord(line: Int = 0) {
+        recordLine = line
         path = FieldPath()
         errors.removeAll(keepingCapacity: true)
         warnings.removeAll(keepingCapacity: true)
@@ -31,23 +36,23 @@ final class RecordTypingContext {
         suppressedErrors = 0
     }
 
-    func location(_ line: Int, _ column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: column)
+    func location(_ line: Int, _ column: @autoclosure () -> Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column())
     }
 
     // MARK: Problems
 
-    func error(_ message: String, line: Int, column: Int, hint: String? = nil) {
+    func error(_ message: String, line: Int, column: @autoclosure () -> Int, hint: String? = nil) {
         guard errors.count < maxErrorsPerRecord else { suppressedErrors += 1; return }
-        errors.append(Diagnostic(.error, at: location(line, column), message, hint: hint))
+        errors.append(Diagnostic(.error, at: location(line, column()), message, hint: hint))
     }
 
     /// A value of the wrong kind: `field 'visits[2].seen': expected true or false, found the text "yes"`.
-    func typeMismatch(expected: ResolvedType, found: String, line: Int, column: Int, hint: String? = nil) {
-        error("field '\(path.rendered)': expected \(expected.expectation), found \(found)", line: line, column: column, hint: hint)
+    func typeMismatch(expected: ResolvedType, found: String, line: Int, column: @autoclosure () -> Int, hint: String? = nil) {
+        error("field '\(path.rendered)': expected \(expected.expectation), found \(found)", line: line, column: column(), hint: hint)
     }
 
-    func invalidDate(_ text: String, line: Int, column: Int) {
+    func invalidDate(_ text: String, line: Int, column: @autoclosure () -> Int) {
         let reason: String
         do {
             _ = try CalendarDate(validatingISO: text)
@@ -57,53 +62,58 @@ final class RecordTypingContext {
         } catch {
             reason = "'\(text)' is not a date"
         }
-        self.error("field '\(path.rendered)': \(reason)", line: line, column: column)
+        self.error("field '\(path.rendered)': \(reason)", line: line, column: column())
     }
 
-    func duplicateField(_ key: String, line: Int, column: Int) {
+    func duplicateField(_ key: String, line: Int, column: @autoclosure () -> Int) {
         error("field '\(path.rendered(appending: key))' appears twice in the same object",
-              line: line, column: column, hint: "remove one of the two, or rename it")
+              line: line, column: column(), hint: "remove one of the two, or rename it")
     }
 
     /// A field the schema does not declare: kept as read, warned about once a file.
-    func unknownField(_ key: String, in object: ResolvedObject, line: Int, column: Int) {
+    func unknownField(_ key: String, in object: ResolvedObject, line: Int, column: @autoclosure () -> Int) {
         let schemaPath = path.schemaPath(appending: key)
         guard warnedSchemaPaths.insert(schemaPath).inserted else { return }
         let hint = NearestName.suggestion(for: key, among: object.fieldNames).map { "did you mean '\($0)'?" }
         warnings.append(Diagnostic(
-            .warning, at: location(line, column),
+            .warning, at: location(line, column()),
             "field '\(path.rendered(appending: key))' is not in the schema (\(object.name)); it is kept without type checks"
                 + " (reported once a file)",
             hint: hint))
     }
 
     /// Required fields absent or null in an object that starts at `line`.
-    func checkRequired(_ object: ResolvedObject, in map: MapValue, line: Int, column: Int) {
+    func checkRequired(_ object: ResolvedObject, in map: MapValue, line: Int, column: @autoclosure () -> Int) {
         for name in object.requiredFields {
             // The record's id has its own, more specific, check in finishRecord.
             if path.isEmpty && name == "id" { continue }
             let value = map[string: name]
             if value == nil || value!.isNull {
-                error("field '\(path.rendered(appending: name))' is required but missing", line: line, column: column)
+                error("field '\(path.rendered(appending: name))' is required but missing", line: line, column: column())
             }
         }
+    }
+
+    /// Notes the line of the list item at the current path.
+    func noteItemLine(_ line: Int) {
+        if line != recordLine { itemLines[path.rendered] = line }
     }
 
     // MARK: Records
 
     /// Turns a record read from the file into events: the record, or its errors and a note
     /// that it was skipped. Warnings come first either way.
-    func finishRecord(_ map: MapValue, line: Int, column: Int) -> [LoadEvent] {
+    func finishRecord(_ map: MapValue, line: Int, column: @autoclosure () -> Int) -> [LoadEvent] {
         var id: String?
         switch map[string: "id"] {
         case .string(let s)? where !s.isEmpty:
             id = s
         case .string?:
             error("field 'id' is empty; every record needs the child's id so that findings can name the child",
-                  line: line, column: column)
+                  line: line, column: column())
         case nil, .null?:
             error("record has no 'id'; every record needs the child's id so that findings can name the child",
-                  line: line, column: column)
+                  line: line, column: column())
         default:
             break  // a wrong type was reported where the value was read
         }
@@ -112,24 +122,24 @@ final class RecordTypingContext {
             events.append(.record(CaseRecord(id: id, value: .map(map), location: location(line, 0), itemLines: itemLines)))
         } else {
             events += errors.map(LoadEvent.diagnostic)
-            events.append(skippedNote(id: id, line: line, column: column))
+            events.append(skippedNote(id: id, line: line, column: column()))
             events.append(.skipped)
         }
         return events
     }
 
     /// A record that could not be read at all (malformed, or not an object).
-    func skipped(because message: String, line: Int, column: Int, hint: String? = nil) -> [LoadEvent] {
-        [.diagnostic(Diagnostic(.error, at: location(line, column), message, hint: hint)), .skipped]
+    func skipped(because message: String, line: Int, column: @autoclosure () -> Int, hint: String? = nil) -> [LoadEvent] {
+        [.diagnostic(Diagnostic(.error, at: location(line, column()), message, hint: hint)), .skipped]
     }
 
-    private func skippedNote(id: String?, line: Int, column: Int) -> LoadEvent {
+    private func skippedNote(id: String?, line: Int, column: @autoclosure () -> Int) -> LoadEvent {
         var text = id.map { "record '\($0)' skipped" } ?? "record skipped"
         let total = errors.count + suppressedErrors
         text += " (\(total) \(total == 1 ? "error" : "errors")"
         if suppressedErrors > 0 { text += ", \(suppressedErrors) not shown" }
         text += ")"
-        return .diagnostic(Diagnostic(.note, at: location(line, column), text))
+        return .diagnostic(Diagnostic(.note, at: location(line, column()), text))
     }
 }
 

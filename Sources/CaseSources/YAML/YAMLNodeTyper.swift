@@ -12,8 +12,8 @@ struct YAMLNodeTyper {
 
     /// Reads a record from a mapping node and turns it into load events.
     func record(_ node: Node, schema: ResolvedObject) -> [LoadEvent] {
-        context.beginRecord()
         let (line, column) = position(node)
+        context.beginRecord(line: line)
         guard case .mapping(let mapping) = node else { return [] }
         let value = object(mapping, schema, depth: 0)
         guard case .map(let map) = value else { return [] }
@@ -67,8 +67,8 @@ struct YAMLNodeTyper {
             let key = keyScalar.string
             var fieldType = ResolvedType.any
             if let schema {
-                if let declared = schema.fields[key] {
-                    fieldType = declared
+                if let i = schema.fieldIndex(named: key) {
+                    fieldType = schema.fieldTypes[i]
                 } else {
                     context.unknownField(key, in: schema, line: keyLine, column: keyColumn)
                 }
@@ -94,7 +94,7 @@ struct YAMLNodeTyper {
         items.reserveCapacity(sequence.count)
         for (index, item) in sequence.enumerated() {
             context.path.push(.index(index))
-            if case .mapping = item, let mark = item.mark { context.itemLines[context.path.rendered] = mark.line }
+            if case .mapping = item, let mark = item.mark { context.noteItemLine(mark.line) }
             items.append(value(item, itemType, depth: depth + 1))
             context.path.pop()
         }
