@@ -47,12 +47,20 @@ final class CaseReaderTests: XCTestCase {
         let result = read([scratch.path("missing.json"), text, good])
         XCTAssertEqual(result.ids, ["G"])
         XCTAssertEqual(result.rendered, [
-            "missing.json:0: error: no such file or directory",
-            "notes.txt:0: error: not a case file format that can be read\n  hint: case files end in .yaml, .yml, .json, .ndjson, .jsonl",
+            "missing.json: error: no such file or directory",
+            "notes.txt: error: not a case file format that can be read\n  hint: case files end in .yaml, .yml, .json, .ndjson, .jsonl",
         ])
         XCTAssertEqual(result.counts.files, 3)
         XCTAssertEqual(result.counts.filesWithErrors, 2)
         XCTAssertEqual(result.counts.errors, 2)
+    }
+
+    func testMissingFileOfEveryFormatIsAnError() throws {
+        for name in ["gone.yaml", "gone.yml", "gone.json", "gone.ndjson", "gone.jsonl"] {
+            let result = read([scratch.path(name)])
+            XCTAssertEqual(result.rendered, ["\(name): error: no such file or directory"], name)
+            XCTAssertEqual(result.counts.filesWithErrors, 1, name)
+        }
     }
 
     func testUnreadableFileIsAnError() throws {
@@ -64,7 +72,7 @@ final class CaseReaderTests: XCTestCase {
         }
         let result = read([path, try scratch.write("ok.json", #"{"id": "OK"}"#)])
         XCTAssertEqual(result.ids, ["OK"])
-        XCTAssertEqual(result.rendered.first, "locked.ndjson:0: error: the file could not be read: Permission denied")
+        XCTAssertEqual(result.rendered.first, "locked.ndjson: error: the file could not be read: Permission denied")
     }
 
     func testBadFileDoesNotStopTheOthers() throws {

@@ -110,4 +110,30 @@ final class NDJSONLoaderTests: XCTestCase {
         XCTAssertEqual(result.errors.first?.message, "text is not valid UTF-8 (byte 0xFF)")
         XCTAssertEqual(result.errors.first?.location.line, 2)
     }
+
+    func testSchemaErrorsSkipOnlyTheirLine() throws {
+        let path = try scratch.write("s.ndjson", """
+        {"id": "C1", "visits": [{"date": "2024-01-01", "seen": "yes"}]}
+        {"upn": "U2"}
+        {"id": "C3", "team": "A", "team": "B"}
+        {"id": "C4", "cp_plans": [{"end_date": "2024-01-01"}]}
+        {"id": "C5", "wroker": "Ann"}
+        """)
+        let result = read(path)
+        XCTAssertEqual(result.ids, ["C5"])
+        XCTAssertEqual(result.rendered, [
+            "s.ndjson:1:56: error: field 'visits[0].seen': expected true or false, found the text \"yes\"\n  hint: write true or false without quotes",
+            "s.ndjson:1:1: note: record 'C1' skipped (1 error)",
+            "s.ndjson:2:1: error: record has no 'id'; every record needs the child's id so that findings can name the child",
+            "s.ndjson:2:1: note: record skipped (1 error)",
+            "s.ndjson:3:27: error: field 'team' appears twice in the same object\n  hint: remove one of the two, or rename it",
+            "s.ndjson:3:1: note: record 'C3' skipped (1 error)",
+            "s.ndjson:4:27: error: field 'cp_plans[0].start_date' is required but missing",
+            "s.ndjson:4:1: note: record 'C4' skipped (1 error)",
+            "s.ndjson:5:14: warning: field 'wroker' is not in the schema (child); it is kept without type checks (reported once a file)\n  hint: did you mean 'worker'?",
+        ])
+        XCTAssertEqual(result.counts.recordsSkipped, 4)
+        XCTAssertEqual(result.counts.errors, 4)
+        XCTAssertEqual(result.counts.warnings, 1)
+    }
 }

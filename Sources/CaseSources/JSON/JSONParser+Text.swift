@@ -169,6 +169,12 @@ extension JSONParser {
         switch type {
         case .string, .any:
             return .string(try string(of: token))
+        case .code(let allowed):
+            let text = try string(of: token)
+            if !allowed.set.contains(text) {
+                context.unlistedCode(text, allowed: allowed, line: start.line, column: column(of: start))
+            }
+            return .string(text)
         case .date:
             if !token.hasEscapes,
                let date = CalendarDate(isoUTF8: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {

@@ -6,7 +6,7 @@ import Foundation
 /// stream from.
 ///
 /// ```swift
-/// let reader = CaseReader(paths: ["cases/"], schema: schema.child)
+/// let reader = CaseReader(paths: ["cases/"], schema: schema)   // a CaseSchema
 /// while let batch = reader.nextBatch() {
 ///     diagnostics += batch.diagnostics
 ///     check(batch.records)
@@ -54,6 +54,11 @@ public final class CaseReader: @unchecked Sendable {
         self.maxDepth = max(2, maxDepth)
         self.schema = ResolvedObject(schema)
         self.entries = CaseFileDiscovery.entries(for: paths)
+    }
+
+    /// Reads records of the shape `schema` (loaded from `rules/schema.yaml`) declares.
+    public convenience init(paths: [String], schema: CaseSchema, batchSize: Int = 1000, maxDepth: Int = 64) {
+        self.init(paths: paths, schema: schema.root, batchSize: batchSize, maxDepth: maxDepth)
     }
 
     /// The next batch: up to `batchSize` records and the diagnostics met while reading them;

@@ -74,11 +74,23 @@ final class RecordTypingContext {
     func unknownField(_ key: String, in object: ResolvedObject, line: Int, column: @autoclosure () -> Int) {
         let schemaPath = path.schemaPath(appending: key)
         guard warnedSchemaPaths.insert(schemaPath).inserted else { return }
-        let hint = NearestName.suggestion(for: key, among: object.fieldNames).map { "did you mean '\($0)'?" }
+        let hint = Suggestion.closest(to: key, among: object.fieldNames).map { "did you mean '\($0)'?" }
         warnings.append(Diagnostic(
             .warning, at: location(line, column()),
             "field '\(path.rendered(appending: key))' is not in the schema (\(object.name)); it is kept without type checks"
                 + " (reported once a file)",
+            hint: hint))
+    }
+
+    /// Text outside the codes a field lists: kept, warned about once a file for each
+    /// field and value, since an unexpected code usually means a rule will not match it.
+    func unlistedCode(_ text: String, allowed: AllowedCodes, line: Int, column: @autoclosure () -> Int) {
+        guard warnedSchemaPaths.insert(path.schemaPath(appending: "") + "=" + text).inserted else { return }
+        let hint = Suggestion.closest(to: text, among: allowed.list).map { "did you mean '\($0)'?" }
+        warnings.append(Diagnostic(
+            .warning, at: location(line, column()),
+            "field '\(path.rendered)': \(quoted(text)) is not one of the listed values (\(allowed.list.joined(separator: ", ")));"
+                + " it is kept as written (reported once a file)",
             hint: hint))
     }
 

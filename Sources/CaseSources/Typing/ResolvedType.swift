@@ -4,9 +4,19 @@ import CaseModel
 /// linear search through `ObjectSchema.fields`, once per key of every record.
 indirect enum ResolvedType {
     case string, int, double, bool, date
+    /// Text limited to the codes the schema lists (`values: [cin, cp, lac, other]`).
+    case code(AllowedCodes)
     case list(ResolvedType)
     case object(ResolvedObject)
     case any
+
+    init(_ field: ObjectSchema.Field) {
+        if case .string = field.type, let values = field.allowedValues, !values.isEmpty {
+            self = .code(AllowedCodes(values))
+        } else {
+            self.init(field.type)
+        }
+    }
 
     init(_ type: FieldType) {
         switch type {
@@ -24,7 +34,7 @@ indirect enum ResolvedType {
     /// What a value of this type looks like, in words for someone editing a case file.
     var expectation: String {
         switch self {
-        case .string: return "text"
+        case .string, .code: return "text"
         case .int: return "a whole number"
         case .double: return "a number"
         case .bool: return "true or false"
@@ -52,7 +62,7 @@ final class ResolvedObject {
     init(_ schema: ObjectSchema) {
         name = schema.name
         fieldNames = schema.fields.map(\.name)
-        fieldTypes = schema.fields.map { ResolvedType($0.type) }
+        fieldTypes = schema.fields.map { ResolvedType($0) }
         requiredFields = schema.fields.filter(\.required).map(\.name)
         var table: [String: Int] = [:]
         for (i, field) in schema.fields.enumerated() where table[field.name] == nil { table[field.name] = i }
@@ -81,5 +91,16 @@ final class ResolvedObject {
             }
             return nil
         }
+    }
+}
+
+/// The codes a text field may hold.
+final class AllowedCodes {
+    let list: [String]
+    let set: Set<String>
+
+    init(_ values: [String]) {
+        list = values
+        set = Set(values)
     }
 }

@@ -16,6 +16,10 @@ public struct YAMLCaseRecordDecoder: Sendable {
         self.maxDepth = max(2, maxDepth)
     }
 
+    public init(schema: CaseSchema, maxDepth: Int = 64) {
+        self.init(schema: schema.root, maxDepth: maxDepth)
+    }
+
     /// The typed record, or nil when it has errors; and the diagnostics (warnings for
     /// unknown fields, errors, a note when the record is rejected), located in `file` at
     /// the node's marks.

@@ -111,6 +111,10 @@ struct YAMLNodeTyper {
         case .string:
             if case .null = resolved { return .null }
             return .string(text)
+        case .code(let allowed):
+            if case .null = resolved { return .null }
+            if !allowed.set.contains(text) { context.unlistedCode(text, allowed: allowed, line: line, column: column) }
+            return .string(text)
         case .int:
             switch resolved {
             case .int, .null: return resolved
