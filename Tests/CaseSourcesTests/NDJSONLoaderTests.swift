@@ -136,4 +136,42 @@ final class NDJSONLoaderTests: XCTestCase {
         XCTAssertEqual(result.counts.errors, 4)
         XCTAssertEqual(result.counts.warnings, 1)
     }
+
+    func testParallelParsingGivesTheSameOutputInTheSameOrder() throws {
+        var lines: [String] = []
+        for i in 0..<3_000 {
+            switch i % 7 {
+            case 0: lines.append(#"{"id": "C\#(i)", "wroker": "W", "visits": [{"date": "2024-01-0\#(i % 9 + 1)", "sean": true}]}"#)
+            case 1: lines.append(#"{"id": "C\#(i)", "birth_date": "2024-02-30"}"#)
+            case 2: lines.append("")
+            case 3: lines.append(#"{"id": "C\#(i)" "team": 1}"#)
+            case 4: lines.append(#"["not", "a", "record"]"#)
+            default: lines.append(#"{"id": "C\#(i)", "cp_plans": [{"start_date": "2024-03-01", "reviews": ["2024-06-01"]}]}"#)
+            }
+        }
+        let path = try scratch.write("mixed.ndjson", lines.joined(separator: "\n"))
+        let serial = read([path], batchSize: 100)
+        XCTAssertGreaterThan(serial.records.count, 1_000)
+        XCTAssertEqual(serial.warnings.count, 2, "one warning a file for each unknown field")
+        for threads in [2, 3] {
+            let parallel = read([path], batchSize: 100, parallelism: threads)
+            XCTAssertEqual(parallel.ids, serial.ids, "threads: \(threads)")
+            XCTAssertEqual(parallel.records.map(\.location.line), serial.records.map(\.location.line))
+            XCTAssertEqual(parallel.diagnostics, serial.diagnostics, "threads: \(threads)")
+            XCTAssertEqual(parallel.counts, serial.counts)
+        }
+    }
+
+    func testParallelBatchesStayBounded() throws {
+        let lines = (1...2_000).map { #"{"id": "C\#($0)"}"# }.joined(separator: "\n")
+        let reader = CaseReader(paths: [try scratch.write("p.ndjson", lines)], schema: TestSchema.child,
+                                batchSize: 300, parallelism: 2)
+        var sizes: [Int] = [], ids: [String] = []
+        while let batch = reader.nextBatch() {
+            sizes.append(batch.records.count)
+            ids += batch.records.compactMap(\.id)
+        }
+        XCTAssertEqual(sizes, [300, 300, 300, 300, 300, 300, 200])
+        XCTAssertEqual(ids, (1...2_000).map { "C\($0)" })
+    }
 }

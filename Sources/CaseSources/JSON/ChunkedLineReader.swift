@@ -12,7 +12,8 @@ final class ChunkedLineReader {
     enum Line {
         case text(UnsafeBufferPointer<UInt8>, number: Int)
         case tooLong(number: Int)
-        case readError(String)
+        /// Reading failed at this line.
+        case readError(number: Int, String)
     }
 
     private let fd: Int32
@@ -67,7 +68,7 @@ final class ChunkedLineReader {
             if let failure = fill() {
                 endOfFile = true
                 start = end
-                return body(.readError(failure))
+                return body(.readError(number: lineNumber + 1, failure))
             }
             if !discarding && end - start >= maxLineBytes {
                 // Report the long line once, then drop its bytes until its newline.

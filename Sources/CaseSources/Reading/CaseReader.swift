@@ -35,6 +35,8 @@ public final class CaseReader: @unchecked Sendable {
     public let batchSize: Int
     /// Deepest nesting of objects and lists accepted inside a record.
     public let maxDepth: Int
+    /// Threads used to parse NDJSON lines (other formats are read on the calling thread).
+    public let parallelism: Int
     /// Totals so far; final once ``nextBatch()`` has returned nil.
     public private(set) var counts = CaseReadCounts()
 
@@ -43,22 +45,28 @@ public final class CaseReader: @unchecked Sendable {
     private var nextEntry = 0
     private var current: CaseFileSource?
     private var currentFileHasErrors = false
+    /// Events read past the end of the last batch, handed out first next time.
+    private var pending: [LoadEvent] = []
+    private var pendingIndex = 0
 
     /// - Parameters:
     ///   - paths: files and directories to read.
     ///   - schema: the schema of a child's record (the root object of `rules/schema.yaml`).
     ///   - batchSize: records per batch, at least 1.
     ///   - maxDepth: nesting limit inside a record (objects and lists), at least 2.
-    public init(paths: [String], schema: ObjectSchema, batchSize: Int = 1000, maxDepth: Int = 64) {
+    ///   - parallelism: threads that parse NDJSON lines at once (1: on the calling thread).
+    ///     Output is the same whatever the value: records and diagnostics stay in file order.
+    public init(paths: [String], schema: ObjectSchema, batchSize: Int = 1000, maxDepth: Int = 64, parallelism: Int = 1) {
         self.batchSize = max(1, batchSize)
         self.maxDepth = max(2, maxDepth)
+        self.parallelism = max(1, parallelism)
         self.schema = ResolvedObject(schema)
         self.entries = CaseFileDiscovery.entries(for: paths)
     }
 
     /// Reads records of the shape `schema` (loaded from `rules/schema.yaml`) declares.
-    public convenience init(paths: [String], schema: CaseSchema, batchSize: Int = 1000, maxDepth: Int = 64) {
-        self.init(paths: paths, schema: schema.root, batchSize: batchSize, maxDepth: maxDepth)
+    public convenience init(paths: [String], schema: CaseSchema, batchSize: Int = 1000, maxDepth: Int = 64, parallelism: Int = 1) {
+        self.init(paths: paths, schema: schema.root, batchSize: batchSize, maxDepth: maxDepth, parallelism: parallelism)
     }
 
     /// The next batch: up to `batchSize` records and the diagnostics met while reading them;
@@ -66,6 +74,11 @@ public final class CaseReader: @unchecked Sendable {
     public func nextBatch() -> CaseBatch? {
         var batch = CaseBatch()
         while batch.records.count < batchSize && batch.diagnostics.count < batchSize {
+            if pendingIndex < pending.count {
+                take(pending[pendingIndex], into: &batch)
+                pendingIndex += 1
+                continue
+            }
             guard let source = current ?? openNextFile(into: &batch) else {
                 if nextEntry >= entries.count { break }
                 continue
@@ -75,29 +88,33 @@ public final class CaseReader: @unchecked Sendable {
                 current = nil
                 continue
             }
-            for event in events {
-                switch event {
-                case .record(let record):
-                    batch.records.append(record)
-                    counts.recordsLoaded += 1
-                case .skipped:
-                    counts.recordsSkipped += 1
-                case .diagnostic(let d):
-                    note(d)
-                    batch.diagnostics.append(d)
-                }
-            }
+            pending = events
+            pendingIndex = 0
         }
-        if batch.records.isEmpty && batch.diagnostics.isEmpty && current == nil && nextEntry >= entries.count {
+        if batch.records.isEmpty && batch.diagnostics.isEmpty && current == nil && nextEntry >= entries.count
+            && pendingIndex >= pending.count {
             return nil
         }
         return batch
     }
 
+    private func take(_ event: LoadEvent, into batch: inout CaseBatch) {
+        switch event {
+        case .record(let record):
+            batch.records.append(record)
+            counts.recordsLoaded += 1
+        case .skipped:
+            counts.recordsSkipped += 1
+        case .diagnostic(let d), .onceAFile(let d, _):
+            note(d)
+            batch.diagnostics.append(d)
+        }
+    }
+
     /// Reads everything at once: for tests, rule examples and small inputs.
-    public static func readAll(paths: [String], schema: ObjectSchema, maxDepth: Int = 64)
+    public static func readAll(paths: [String], schema: ObjectSchema, maxDepth: Int = 64, parallelism: Int = 1)
         -> (records: [CaseRecord], diagnostics: [Diagnostic], counts: CaseReadCounts) {
-        let reader = CaseReader(paths: paths, schema: schema, maxDepth: maxDepth)
+        let reader = CaseReader(paths: paths, schema: schema, maxDepth: maxDepth, parallelism: parallelism)
         var records: [CaseRecord] = [], diagnostics: [Diagnostic] = []
         while let batch = reader.nextBatch() {
             records += batch.records
@@ -149,7 +166,8 @@ public final class CaseReader: @unchecked Sendable {
     private func open(_ path: String, _ format: CaseFileFormat) throws -> CaseFileSource {
         switch format {
         case .ndjson:
-            return NDJSONFileSource(reader: try ChunkedLineReader(path: path), file: path, schema: schema, maxDepth: maxDepth)
+            return NDJSONFileSource(reader: try ChunkedLineReader(path: path), file: path, schema: schema, maxDepth: maxDepth,
+                                    parallelism: parallelism)
         case .json:
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             return JSONFileSource(data: data, file: path, schema: schema, maxDepth: maxDepth)

@@ -8,7 +8,7 @@ final class RecordTypingContext {
     let file: String
     var path = FieldPath()
     private(set) var errors: [Diagnostic] = []
-    private(set) var warnings: [Diagnostic] = []
+    private(set) var warnings: [(Diagnostic, key: String)] = []
     /// Lines of list items that start on a different line from their record (an item on
     /// the record's own line, as in every NDJSON record, adds nothing and is left out).
     var itemLines: [String: Int] = [:]
@@ -74,24 +74,26 @@ final class RecordTypingContext {
     func unknownField(_ key: String, in object: ResolvedObject, line: Int, column: @autoclosure () -> Int) {
         let schemaPath = path.schemaPath(appending: key)
         guard warnedSchemaPaths.insert(schemaPath).inserted else { return }
+        let column = column()
         let hint = Suggestion.closest(to: key, among: object.fieldNames).map { "did you mean '\($0)'?" }
-        warnings.append(Diagnostic(
-            .warning, at: location(line, column()),
+        warnings.append((Diagnostic(
+            .warning, at: location(line, column),
             "field '\(path.rendered(appending: key))' is not in the schema (\(object.name)); it is kept without type checks"
                 + " (reported once a file)",
-            hint: hint))
+            hint: hint), schemaPath))
     }
 
     /// Text outside the codes a field lists: kept, warned about once a file for each
     /// field and value, since an unexpected code usually means a rule will not match it.
     func unlistedCode(_ text: String, allowed: AllowedCodes, line: Int, column: @autoclosure () -> Int) {
-        guard warnedSchemaPaths.insert(path.schemaPath(appending: "") + "=" + text).inserted else { return }
+        let key = path.schemaPath(appending: "") + "=" + text
+        guard warnedSchemaPaths.insert(key).inserted else { return }
         let hint = Suggestion.closest(to: text, among: allowed.list).map { "did you mean '\($0)'?" }
-        warnings.append(Diagnostic(
+        warnings.append((Diagnostic(
             .warning, at: location(line, column()),
             "field '\(path.rendered)': \(quoted(text)) is not one of the listed values (\(allowed.list.joined(separator: ", ")));"
                 + " it is kept as written (reported once a file)",
-            hint: hint))
+            hint: hint), key))
     }
 
     /// Required fields absent or null in an object that starts at `line`.
@@ -129,7 +131,7 @@ final class RecordTypingContext {
         default:
             break  // a wrong type was reported where the value was read
         }
-        var events = warnings.map(LoadEvent.diagnostic)
+        var events = warnings.map { LoadEvent.onceAFile($0.0, key: $0.key) }
         if errors.isEmpty {
             events.append(.record(CaseRecord(id: id, value: .map(map), location: location(line, 0), itemLines: itemLines)))
         } else {

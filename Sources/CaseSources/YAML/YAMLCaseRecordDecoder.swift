@@ -38,7 +38,7 @@ public struct YAMLCaseRecordDecoder: Sendable {
         for event in events {
             switch event {
             case .record(let r): record = r
-            case .diagnostic(let d): diagnostics.append(d)
+            case .diagnostic(let d), .onceAFile(let d, _): diagnostics.append(d)
             case .skipped: break
             }
         }
