@@ -133,4 +133,24 @@ final class CaseReaderTests: XCTestCase {
         XCTAssertEqual(result.records.count, 0)
         XCTAssertEqual(result.diagnostics, [])
     }
+
+    func testDiagnosticsPastTheLimitAreCountedNotShown() throws {
+        let lines = (1...30).map { _ in "garbage" }.joined(separator: "\n")
+        let path = try scratch.write("g.ndjson", lines)
+        let other = try scratch.write("h.ndjson", "nope\n" + #"{"id": "H"}"#)
+        let reader = CaseReader(paths: [path, other], schema: TestSchema.child, batchSize: 7)
+        reader.maxDiagnosticsPerFile = 10
+        var diagnostics: [Diagnostic] = [], ids: [String] = []
+        while let batch = reader.nextBatch() {
+            diagnostics += batch.diagnostics
+            ids += batch.records.compactMap(\.id)
+        }
+        XCTAssertEqual(diagnostics.count, 10 + 1 + 1, "ten shown, one note, then the next file's own error")
+        XCTAssertEqual(diagnostics[10].severity, .note)
+        XCTAssertEqual(diagnostics[10].message, "more than 10 problems in this file; the rest are counted but not shown")
+        XCTAssertEqual(diagnostics[11].location.file, other)
+        XCTAssertEqual(reader.counts.errors, 31)
+        XCTAssertEqual(reader.counts.recordsSkipped, 31)
+        XCTAssertEqual(ids, ["H"])
+    }
 }

@@ -355,4 +355,12 @@ final class JSONLoaderTests: XCTestCase {
         XCTAssertEqual(result.ids, ["C1"])
         XCTAssertEqual(result.errors.first?.message, "unexpected end of file: the list of records has no closing ']'")
     }
+
+    func testUTF16FileGetsAHint() throws {
+        var data = Data([0xFF, 0xFE])
+        data += #"{"id": "C1"}"#.data(using: .utf16LittleEndian)!
+        let result = read(try scratch.write("utf16.json", data))
+        XCTAssertEqual(result.records.count, 0)
+        XCTAssertEqual(result.errors.first?.hint, "the file looks like UTF-16 text; save it as UTF-8")
+    }
 }

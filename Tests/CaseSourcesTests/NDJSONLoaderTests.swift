@@ -34,7 +34,8 @@ final class NDJSONLoaderTests: XCTestCase {
         let result = read(path)
         XCTAssertEqual(result.ids, ["C1", "C7"])
         XCTAssertEqual(result.rendered, [
-            "c.jsonl:2:29: error: unexpected end of file: expected ',' or '}' after object member",
+            "c.jsonl:2:29: error: unexpected end of line: expected ',' or '}' after object member"
+                + "\n  hint: each line must hold a whole record; if records run over several lines, name the file .json",
             "c.jsonl:3:28: error: field 'birth_date': '2024-02-30' is not a date: February 2024 has 29 days, not 30",
             "c.jsonl:3:1: note: record 'C3' skipped (1 error)",
             "c.jsonl:4:1: error: each line must hold one case record (an object in braces); found a list",
@@ -173,5 +174,14 @@ final class NDJSONLoaderTests: XCTestCase {
         }
         XCTAssertEqual(sizes, [300, 300, 300, 300, 300, 300, 200])
         XCTAssertEqual(ids, (1...2_000).map { "C\($0)" })
+    }
+
+    func testPrettyPrintedJSONNamedNDJSONGetsAHint() throws {
+        let path = try scratch.write("pretty.ndjson", "{\n  \"id\": \"C1\"\n}\n")
+        let result = read(path)
+        XCTAssertEqual(result.records.count, 0)
+        XCTAssertEqual(result.errors.first?.message, "unexpected end of line: expected a field name in double quotes")
+        XCTAssertEqual(result.errors.first?.hint,
+                       "each line must hold a whole record; if records run over several lines, name the file .json")
     }
 }

@@ -167,6 +167,7 @@ struct JSONParser {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
             hint = "text must be in double quotes; the only bare words are true, false and null"
         case UInt8(ascii: "}"), UInt8(ascii: "]"): hint = "is there a comma too many just before it?"
+        case 0xFE, 0xFF, 0x00: hint = "the file looks like UTF-16 text; save it as UTF-8"
         default: break
         }
         return syntaxError("unexpected \(shown): expected \(what)", hint: hint)

@@ -159,7 +159,14 @@ final class NDJSONFileSource: CaseFileSource {
             }
             return events
         } catch let e as JSONSyntaxError {
-            return context.skipped(because: e.message, line: e.line, column: e.column, hint: e.hint)
+            var message = e.message, hint = e.hint
+            let endOfFile = "unexpected end of file"
+            if message.hasPrefix(endOfFile) {
+                // The parser saw only this line: it ended, not the file.
+                message = "unexpected end of line" + message.dropFirst(endOfFile.count)
+                hint = "each line must hold a whole record; if records run over several lines, name the file .json"
+            }
+            return context.skipped(because: message, line: e.line, column: e.column, hint: hint)
         } catch {
             return []
         }

@@ -35,6 +35,10 @@ public final class CaseReader: @unchecked Sendable {
     public let batchSize: Int
     /// Deepest nesting of objects and lists accepted inside a record.
     public let maxDepth: Int
+    /// Diagnostics shown for one file; past this they are counted (in ``counts``) but left
+    /// out of the batches, after a note saying so, so that a file of garbage cannot flood
+    /// the output.
+    public var maxDiagnosticsPerFile = 1000
     /// Threads used to parse NDJSON lines (other formats are read on the calling thread).
     public let parallelism: Int
     /// Totals so far; final once ``nextBatch()`` has returned nil.
@@ -45,6 +49,7 @@ public final class CaseReader: @unchecked Sendable {
     private var nextEntry = 0
     private var current: CaseFileSource?
     private var currentFileHasErrors = false
+    private var currentFileDiagnostics = 0
     /// Events read past the end of the last batch, handed out first next time.
     private var pending: [LoadEvent] = []
     private var pendingIndex = 0
@@ -107,7 +112,14 @@ public final class CaseReader: @unchecked Sendable {
             counts.recordsSkipped += 1
         case .diagnostic(let d), .onceAFile(let d, _):
             note(d)
-            batch.diagnostics.append(d)
+            currentFileDiagnostics += 1
+            if currentFileDiagnostics <= maxDiagnosticsPerFile {
+                batch.diagnostics.append(d)
+            } else if currentFileDiagnostics == maxDiagnosticsPerFile + 1 {
+                batch.diagnostics.append(Diagnostic(
+                    .note, at: SourceLocation(file: d.location.file, line: 0),
+                    "more than \(maxDiagnosticsPerFile) problems in this file; the rest are counted but not shown"))
+            }
         }
     }
 
@@ -143,6 +155,7 @@ public final class CaseReader: @unchecked Sendable {
         let entry = entries[nextEntry]
         nextEntry += 1
         currentFileHasErrors = false
+        currentFileDiagnostics = 0
         switch entry {
         case .problem(let d):
             counts.files += 1
