@@ -337,11 +337,13 @@ final class JSONLoaderTests: XCTestCase {
     // MARK: Empty and missing files
 
     func testEmptyFileIsAWarning() throws {
-        let path = try scratch.write("empty.json", "  \n")
-        let result = read(path)
-        XCTAssertEqual(result.records.count, 0)
-        XCTAssertEqual(result.rendered, ["empty.json:1: warning: the file is empty: it holds no case records"])
-        XCTAssertEqual(result.counts.errors, 0)
+        for text in ["", "  \n"] {
+            let path = try scratch.write("empty.json", text)
+            let result = read(path)
+            XCTAssertEqual(result.records.count, 0)
+            XCTAssertEqual(result.rendered, ["empty.json:1: warning: the file is empty: it holds no case records"])
+            XCTAssertEqual(result.counts.errors, 0)
+        }
     }
 
     func testEmptyListHasNoRecordsAndNoDiagnostics() throws {

@@ -172,7 +172,7 @@ extension JSONParser {
         case .code(let allowed):
             let text = try string(of: token)
             if !allowed.set.contains(text) {
-                context.unlistedCode(text, allowed: allowed, line: start.line, column: column(of: start))
+                context.unlistedCode(at: path, text, allowed: allowed, line: start.line, column: column(of: start))
             }
             return .string(text)
         case .date:
@@ -180,7 +180,7 @@ extension JSONParser {
                let date = CalendarDate(isoUTF8: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {
                 return .date(date)
             }
-            context.invalidDate(try string(of: token), line: start.line, column: column(of: start))
+            context.invalidDate(at: path, try string(of: token), line: start.line, column: column(of: start))
             return RecordTypingContext.rejected
         default:
             let text = try string(of: token)
@@ -190,7 +190,7 @@ extension JSONParser {
             } else if case .int = type, Int64(text) != nil {
                 hint = "write the number without quotes"
             }
-            context.typeMismatch(expected: type, found: "the text \(quoted(text))", line: start.line, column: column(of: start), hint: hint)
+            context.typeMismatch(at: path, expected: type, found: "the text \(quoted(text))", line: start.line, column: column(of: start), hint: hint)
             return RecordTypingContext.rejected
         }
     }

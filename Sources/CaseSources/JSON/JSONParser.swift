@@ -25,6 +25,11 @@ struct JSONParser {
     var position: Position
     let maxDepth: Int
     let context: RecordTypingContext
+    /// Where in the current record the parser is (kept here, not in the context object, so
+    /// that pushing and popping is plain struct mutation without runtime access checks).
+    var path = FieldPath()
+    /// The line the current record starts on.
+    var recordLine = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, position: Position, maxDepth: Int, context: RecordTypingContext) {
         self.bytes = bytes
@@ -105,6 +110,8 @@ struct JSONParser {
     mutating func parseRecord(schema: ResolvedObject) throws -> [LoadEvent] {
         let start = mark
         context.beginRecord(line: start.line)
+        path = FieldPath()
+        recordLine = start.line
         let value = try parseObject(schema, depth: 0)
         guard case .map(let map) = value else { return [] }
         return context.finishRecord(map, line: start.line, column: column(of: start))
@@ -124,7 +131,7 @@ struct JSONParser {
             case .any: return try parseObject(nil, depth: depth)
             default:
                 _ = try parseObject(nil, depth: depth)
-                context.typeMismatch(expected: type, found: "an object", line: start.line, column: column(of: start))
+                context.typeMismatch(at: path, expected: type, found: "an object", line: start.line, column: column(of: start))
                 return RecordTypingContext.rejected
             }
         case UInt8(ascii: "["):
@@ -133,7 +140,7 @@ struct JSONParser {
             case .any: return try parseList(.any, depth: depth)
             default:
                 _ = try parseList(.any, depth: depth)
-                context.typeMismatch(expected: type, found: "a list", line: start.line, column: column(of: start))
+                context.typeMismatch(at: path, expected: type, found: "a list", line: start.line, column: column(of: start))
                 return RecordTypingContext.rejected
             }
         case UInt8(ascii: "\""):
@@ -143,7 +150,7 @@ struct JSONParser {
             switch type {
             case .bool, .any: return .bool(value)
             default:
-                context.typeMismatch(expected: type, found: value ? "true" : "false", line: start.line, column: column(of: start))
+                context.typeMismatch(at: path, expected: type, found: value ? "true" : "false", line: start.line, column: column(of: start))
                 return RecordTypingContext.rejected
             }
         case UInt8(ascii: "n"):
@@ -224,12 +231,12 @@ struct JSONParser {
                     if let fieldIndex {
                         fieldType = schema.fieldTypes[fieldIndex]
                     } else {
-                        context.unknownField(key, in: schema, line: keyMark.line, column: column(of: keyMark))
+                        context.unknownField(at: path, key, in: schema, line: keyMark.line, column: column(of: keyMark))
                     }
                 }
-                context.path.push(.key(key))
+                path.push(.key(key))
                 let value = try parseValue(fieldType, depth: depth + 1)
-                context.path.pop()
+                path.pop()
                 let duplicate: Bool
                 if let fieldIndex, fieldIndex < 64 {
                     duplicate = seenFields & (1 << UInt64(fieldIndex)) != 0
@@ -238,7 +245,7 @@ struct JSONParser {
                     duplicate = keys.contains(key)
                 }
                 if duplicate {
-                    context.duplicateField(key, line: keyMark.line, column: column(of: keyMark))
+                    context.duplicateField(at: path, key, line: keyMark.line, column: column(of: keyMark))
                 } else {
                     keys.append(key)
                     values.append(value)
@@ -253,7 +260,7 @@ struct JSONParser {
             }
         }
         let map = MapValue(stringKeyed: Array(zip(keys, values)))
-        if let schema { context.checkRequired(schema, in: map, line: open.line, column: column(of: open)) }
+        if let schema { context.checkRequired(at: path, schema, in: map, line: open.line, column: column(of: open)) }
         return .map(map)
     }
 
@@ -271,10 +278,10 @@ struct JSONParser {
         var index = 0
         while true {
             skipWhitespace()
-            context.path.push(.index(index))
-            if peek == UInt8(ascii: "{") && position.line != context.recordLine { context.noteItemLine(position.line) }
+            path.push(.index(index))
+            if peek == UInt8(ascii: "{") && position.line != recordLine { context.noteItemLine(at: path, position.line) }
             items.append(try parseValue(itemType, depth: depth + 1))
-            context.path.pop()
+            path.pop()
             index += 1
             skipWhitespace()
             guard let next = peek else { throw syntaxError("unexpected end of file: expected ',' or ']' after list item") }

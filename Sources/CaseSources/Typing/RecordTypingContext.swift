@@ -2,11 +2,11 @@ import CEL
 import CaseModel
 
 /// The state shared by the JSON and YAML loaders while they type one file's records by the
-/// schema: where in the record they are, what went wrong in the record so far, the line of
-/// each list item, and which unknown fields this file has already been warned about.
+/// schema: what went wrong in the record so far, the line of each list item, and which
+/// unknown fields this file has already been warned about. The callers keep the path
+/// inside the record themselves and pass it in with each problem.
 final class RecordTypingContext {
     let file: String
-    var path = FieldPath()
     private(set) var errors: [Diagnostic] = []
     private(set) var warnings: [(Diagnostic, key: String)] = []
     /// Lines of list items that start on a different line from their record (an item on
@@ -29,7 +29,6 @@ final class RecordTypingContext {
 
     func beginRecord(line: Int = 0) {
         recordLine = line
-        path = FieldPath()
         errors.removeAll(keepingCapacity: true)
         warnings.removeAll(keepingCapacity: true)
         itemLines = [:]
@@ -48,11 +47,11 @@ final class RecordTypingContext {
     }
 
     /// A value of the wrong kind: `field 'visits[2].seen': expected true or false, found the text "yes"`.
-    func typeMismatch(expected: ResolvedType, found: String, line: Int, column: @autoclosure () -> Int, hint: String? = nil) {
+    func typeMismatch(at path: FieldPath, expected: ResolvedType, found: String, line: Int, column: @autoclosure () -> Int, hint: String? = nil) {
         error("field '\(path.rendered)': expected \(expected.expectation), found \(found)", line: line, column: column(), hint: hint)
     }
 
-    func invalidDate(_ text: String, line: Int, column: @autoclosure () -> Int) {
+    func invalidDate(at path: FieldPath, _ text: String, line: Int, column: @autoclosure () -> Int) {
         let reason: String
         do {
             _ = try CalendarDate(validatingISO: text)
@@ -65,13 +64,13 @@ final class RecordTypingContext {
         self.error("field '\(path.rendered)': \(reason)", line: line, column: column())
     }
 
-    func duplicateField(_ key: String, line: Int, column: @autoclosure () -> Int) {
+    func duplicateField(at path: FieldPath, _ key: String, line: Int, column: @autoclosure () -> Int) {
         error("field '\(path.rendered(appending: key))' appears twice in the same object",
               line: line, column: column(), hint: "remove one of the two, or rename it")
     }
 
     /// A field the schema does not declare: kept as read, warned about once a file.
-    func unknownField(_ key: String, in object: ResolvedObject, line: Int, column: @autoclosure () -> Int) {
+    func unknownField(at path: FieldPath, _ key: String, in object: ResolvedObject, line: Int, column: @autoclosure () -> Int) {
         let schemaPath = path.schemaPath(appending: key)
         guard warnedSchemaPaths.insert(schemaPath).inserted else { return }
         let column = column()
@@ -85,7 +84,7 @@ final class RecordTypingContext {
 
     /// Text outside the codes a field lists: kept, warned about once a file for each
     /// field and value, since an unexpected code usually means a rule will not match it.
-    func unlistedCode(_ text: String, allowed: AllowedCodes, line: Int, column: @autoclosure () -> Int) {
+    func unlistedCode(at path: FieldPath, _ text: String, allowed: AllowedCodes, line: Int, column: @autoclosure () -> Int) {
         let key = path.schemaPath(appending: "") + "=" + text
         guard warnedSchemaPaths.insert(key).inserted else { return }
         let hint = Suggestion.closest(to: text, among: allowed.list).map { "did you mean '\($0)'?" }
@@ -97,7 +96,7 @@ final class RecordTypingContext {
     }
 
     /// Required fields absent or null in an object that starts at `line`.
-    func checkRequired(_ object: ResolvedObject, in map: MapValue, line: Int, column: @autoclosure () -> Int) {
+    func checkRequired(at path: FieldPath, _ object: ResolvedObject, in map: MapValue, line: Int, column: @autoclosure () -> Int) {
         for name in object.requiredFields {
             // The record's id has its own, more specific, check in finishRecord.
             if path.isEmpty && name == "id" { continue }
@@ -109,7 +108,7 @@ final class RecordTypingContext {
     }
 
     /// Notes the line of the list item at the current path.
-    func noteItemLine(_ line: Int) {
+    func noteItemLine(at path: FieldPath, _ line: Int) {
         if line != recordLine { itemLines[path.rendered] = line }
     }
 
