@@ -15,21 +15,38 @@ import Foundation
 /// ```
 ///
 /// - Paths: files are read in the order given; a directory is read recursively with its
-///   files sorted by path. Formats by extension (see ``CaseFileFormat``); in a directory,
-///   other files are passed over.
-/// - Typing: each record is typed by the schema (a date field's ISO text becomes a CEL
-///   `date`, ints, bools, strings, lists and objects are checked). Unknown fields are kept
-///   untyped, with one warning a file for each (with a did-you-mean). Null and missing
-///   optional fields stay null or absent; a missing required field is an error.
-/// - Errors: a record with any error is reported (`file:line:column: error: ...`), followed
-///   by a note naming the record, and left out; the next record is read. Every record needs
-///   a non-empty text `id` (findings must name the child); one without is an error.
-///   Malformed YAML or JSON ends that file (records before the fault are kept) and the next
-///   file is read; in NDJSON a malformed line is skipped and the next line read.
+///   files sorted by path (byte order). Formats by extension (see ``CaseFileFormat``); in a
+///   directory, other files, hidden files and folders (`.name`) are passed over, and
+///   symbolic links to folders are not followed. A missing path, or a file named outright
+///   whose extension is unknown, is an error and the other paths are still read.
+/// - Typing: each record is typed by the schema: a date field's ISO `YYYY-MM-DD` text becomes
+///   a CEL `date`; ints, doubles (an int is accepted), bools, text, lists and objects are
+///   checked, and a wrong type is an error naming the field (`cp_plans[0].start_date`).
+///   In YAML a plain scalar in a text field is its text (`id: 12345` is "12345"); in JSON
+///   text must be quoted. Unknown fields are kept untyped, with one warning a file for each
+///   (with a did-you-mean); text outside a field's listed `values` is kept with a warning.
+///   Null and missing optional fields stay null or absent; a missing (or null) required
+///   field is an error. Untyped JSON numbers: 64-bit ints where they fit, else doubles; an
+///   integer too big for 64 bits is an error in an `int` field.
+/// - Errors: a record with any error is reported (`file:line:column: error: ...`), then a
+///   note naming the record, and left out (counted as skipped); the next record is read.
+///   Every record needs a non-empty text `id` (findings must name the child); a record
+///   without one is an error. A key given twice in one object is an error. Malformed JSON
+///   ends that file (records before the fault are kept), as does malformed YAML (including
+///   a key repeated in one mapping, which the YAML composer refuses: the documents before
+///   it are kept); the next file is read. In NDJSON a malformed line is skipped and the next
+///   line read. An empty file is a warning. Whole-file problems have line 0.
+/// - Lines: ``CaseRecord/location`` is the line where the record starts;
+///   ``CaseRecord/itemLines`` gives the line of each list item that is an object (paths such
+///   as `cp_plans[1]` or `cp_plans[0].core_groups[2]`) when it differs from the record's
+///   line, so it is empty for NDJSON: use `itemLines[path] ?? location.line`.
 /// - Memory: NDJSON streams through a 1 MiB buffer; JSON files are mapped, not copied;
 ///   YAML is composed a document at a time. Only the current batch of records is held.
+/// - Limits: nesting deeper than `maxDepth` inside a record is an error (never a crash);
+///   at most ``maxDiagnosticsPerFile`` diagnostics are shown a file, the rest are counted.
 /// - Not thread-safe: call ``nextBatch()`` from one thread at a time (the engine can read
 ///   on one thread and check the batches on others; batches are `Sendable`).
+///   `parallelism` > 1 parses NDJSON on that many threads inside ``nextBatch()``.
 public final class CaseReader: @unchecked Sendable {
     /// Records per batch (at most); a batch is also cut when it has this many diagnostics.
     public let batchSize: Int
