@@ -365,4 +365,18 @@ final class JSONLoaderTests: XCTestCase {
         XCTAssertEqual(result.records.count, 0)
         XCTAssertEqual(result.errors.first?.hint, "the file looks like UTF-16 text; save it as UTF-8")
     }
+
+    func testNestedItemLinesHaveFullPaths() throws {
+        let path = try scratch.write("nested.json", """
+        {"id": "C1", "extra": [
+          {"parts": [
+            {"n": 1},
+            {"n": 2}
+          ]}
+        ]}
+        """)
+        let result = read(path)
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.records.first?.itemLines, ["extra[0]": 2, "extra[0].parts[0]": 3, "extra[0].parts[1]": 4])
+    }
 }

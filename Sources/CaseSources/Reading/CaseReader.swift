@@ -38,7 +38,7 @@ import Foundation
 ///   line read. An empty file is a warning. Whole-file problems have line 0.
 /// - Lines: ``CaseRecord/location`` is the line where the record starts;
 ///   ``CaseRecord/itemLines`` gives the line of each list item that is an object (paths such
-///   as `cp_plans[1]` or `cp_plans[0].core_groups[2]`) when it differs from the record's
+///   as `cp_plans[1]`, or `extra[0].parts[2]` deeper down) when it differs from the record's
 ///   line, so it is empty for NDJSON: use `itemLines[path] ?? location.line`.
 /// - Memory: NDJSON streams through a 1 MiB buffer; JSON files are mapped, not copied;
 ///   YAML is composed a document at a time. Only the current batch of records is held.
