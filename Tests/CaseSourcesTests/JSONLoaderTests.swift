@@ -379,4 +379,37 @@ final class JSONLoaderTests: XCTestCase {
         XCTAssertEqual(result.diagnostics, [])
         XCTAssertEqual(result.records.first?.itemLines, ["extra[0]": 2, "extra[0].parts[0]": 3, "extra[0].parts[1]": 4])
     }
+
+    /// A list of records with every kind of trouble, pretty-printed over many lines.
+    private func troubledList(count: Int, breakAt: Int?) -> String {
+        var items: [String] = []
+        for i in 0..<count {
+            if i == breakAt { items.append(#"{"id": "C\#(i)", "team": "A" "worker": "B"}"#); continue }
+            switch i % 6 {
+            case 0: items.append(#"{"id": "C\#(i)", "wroker": "W", "team": "brace } and [ \" quote",\#n "visits": [\#n {"date": "2024-01-0\#(i % 9 + 1)", "sean": true}]}"#)
+            case 1: items.append(#"{"id": "C\#(i)",\#n "birth_date": "2024-02-30"}"#)
+            case 2: items.append(#""not a record \#(i)""#)
+            case 3: items.append(#"{"id": "C\#(i)", "team": "x", "team": "y"}"#)
+            default: items.append(#"{"id": "C\#(i)", "cp_plans": [\#n  {"start_date": "2024-03-01", "reviews": ["2024-06-01"]}]}"#)
+            }
+        }
+        return "[\n" + items.joined(separator: ",\n") + "\n]\n"
+    }
+
+    func testParallelParsingGivesTheSameOutput() throws {
+        for breakAt in [nil, 1_234] as [Int?] {
+            let path = try scratch.write("list.json", troubledList(count: 2_000, breakAt: breakAt))
+            let serial = read([path], batchSize: 100)
+            XCTAssertGreaterThan(serial.records.count, 500)
+            XCTAssertEqual(serial.ids.contains("C1999"), breakAt == nil, "a syntax error ends the file")
+            for threads in [2, 3] {
+                let parallel = read([path], batchSize: 100, parallelism: threads)
+                XCTAssertEqual(parallel.ids, serial.ids, "threads: \(threads)")
+                XCTAssertEqual(parallel.records.map(\.location.line), serial.records.map(\.location.line))
+                XCTAssertEqual(parallel.records.map(\.itemLines), serial.records.map(\.itemLines))
+                XCTAssertEqual(parallel.diagnostics, serial.diagnostics, "threads: \(threads), break at \(String(describing: breakAt))")
+                XCTAssertEqual(parallel.counts, serial.counts)
+            }
+        }
+    }
 }

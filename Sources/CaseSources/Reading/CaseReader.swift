@@ -46,7 +46,8 @@ import Foundation
 ///   at most ``maxDiagnosticsPerFile`` diagnostics are shown a file, the rest are counted.
 /// - Not thread-safe: call ``nextBatch()`` from one thread at a time (the engine can read
 ///   on one thread and check the batches on others; batches are `Sendable`).
-///   `parallelism` > 1 parses NDJSON on that many threads inside ``nextBatch()``.
+///   `parallelism` > 1 parses NDJSON and JSON lists on that many threads inside
+///   ``nextBatch()``, with the same output.
 public final class CaseReader: @unchecked Sendable {
     /// Records per batch (at most); a batch is also cut when it has this many diagnostics.
     public let batchSize: Int
@@ -56,7 +57,8 @@ public final class CaseReader: @unchecked Sendable {
     /// out of the batches, after a note saying so, so that a file of garbage cannot flood
     /// the output.
     public var maxDiagnosticsPerFile = 1000
-    /// Threads used to parse NDJSON lines (other formats are read on the calling thread).
+    /// Threads used to parse NDJSON lines and the records of JSON lists (YAML is read on the
+    /// calling thread).
     public let parallelism: Int
     /// Totals so far; final once ``nextBatch()`` has returned nil.
     public private(set) var counts = CaseReadCounts()
@@ -76,7 +78,8 @@ public final class CaseReader: @unchecked Sendable {
     ///   - schema: the schema of a child's record (the root object of `rules/schema.yaml`).
     ///   - batchSize: records per batch, at least 1.
     ///   - maxDepth: nesting limit inside a record (objects and lists), at least 2.
-    ///   - parallelism: threads that parse NDJSON lines at once (1: on the calling thread).
+    ///   - parallelism: threads that parse NDJSON lines or JSON list records at once (1: all
+    ///     on the calling thread).
     ///     Output is the same whatever the value: records and diagnostics stay in file order.
     public init(paths: [String], schema: ObjectSchema, batchSize: Int = 1000, maxDepth: Int = 64, parallelism: Int = 1) {
         self.batchSize = max(1, batchSize)
@@ -200,7 +203,7 @@ public final class CaseReader: @unchecked Sendable {
                                     parallelism: parallelism)
         case .json:
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-            return JSONFileSource(data: data, file: path, schema: schema, maxDepth: maxDepth)
+            return JSONFileSource(data: data, file: path, schema: schema, maxDepth: maxDepth, parallelism: parallelism)
         case .yaml:
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             return YAMLFileSource(data: data, file: path, schema: schema, maxDepth: maxDepth)
