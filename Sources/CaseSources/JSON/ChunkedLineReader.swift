@@ -118,9 +118,3 @@ final class ChunkedLineReader {
         }
     }
 }
-
-/// A failed system call, described in words.
-struct SystemError: Error, CustomStringConvertible {
-    var errno: Int32
-    var description: String { String(cString: strerror(errno)) }
-}

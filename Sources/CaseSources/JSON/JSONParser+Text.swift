@@ -195,8 +195,3 @@ extension JSONParser {
         }
     }
 }
-
-/// Text quoted for a message, cut short when long.
-func quoted(_ text: String, limit: Int = 40) -> String {
-    text.count <= limit ? "\"\(text)\"" : "\"\(text.prefix(limit))...\""
-}
