@@ -1,6 +1,6 @@
 /// Running totals of a ``CaseReader``, for the run summary: nothing read goes uncounted.
 public struct CaseReadCounts: Hashable, Sendable {
-    /// Case files opened (or attempted), directories expanded.
+    /// Case files read or attempted (a path that does not exist counts as one).
     public var files = 0
     /// Files with at least one error diagnostic (including files that could not be read).
     public var filesWithErrors = 0
