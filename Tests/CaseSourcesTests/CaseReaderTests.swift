@@ -153,4 +153,28 @@ final class CaseReaderTests: XCTestCase {
         XCTAssertEqual(reader.counts.recordsSkipped, 31)
         XCTAssertEqual(ids, ["H"])
     }
+
+    func testReadsTextInMemory() {
+        let yaml = CaseReader.read(text: "- id: A\n- id: B\n  birth_date: 2024-02-30\n", format: .yaml,
+                                   file: "example.yaml", schema: TestSchema.child)
+        XCTAssertEqual(yaml.records.map(\.id), ["A"])
+        XCTAssertEqual(yaml.diagnostics.first?.location.description, "example.yaml:3:15")
+        XCTAssertEqual(yaml.counts.recordsRead, 2)
+        XCTAssertEqual(yaml.counts.files, 1)
+
+        let json = CaseReader.read(text: #"[{"id": "J1"}, {"id": "J2"}]"#, format: .json, file: "-", schema: TestSchema.child)
+        XCTAssertEqual(json.records.map(\.id), ["J1", "J2"])
+
+        let ndjson = CaseReader.read(text: "{\"id\": \"N1\"}\nbad\n{\"id\": \"N3\"}", format: .ndjson, file: "-",
+                                     schema: TestSchema.child)
+        XCTAssertEqual(ndjson.records.map(\.id), ["N1", "N3"])
+        XCTAssertEqual(ndjson.records.map(\.location.line), [1, 3])
+        XCTAssertEqual(ndjson.counts.recordsSkipped, 1)
+
+        for format in CaseFileFormat.allCases {
+            let empty = CaseReader.read(text: "", format: format, file: "empty", schema: TestSchema.child)
+            XCTAssertEqual(empty.records.count, 0)
+            XCTAssertEqual(empty.diagnostics.map(\.message), ["the file is empty: it holds no case records"], "\(format)")
+        }
+    }
 }

@@ -37,8 +37,22 @@ final class ChunkedLineReader {
         self.maxLineBytes = maxLineBytes
     }
 
+    /// Reads lines from bytes already in memory.
+    init(bytes: [UInt8], maxLineBytes: Int = 64 << 20) {
+        fd = -1
+        capacity = max(1, bytes.count)
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        bytes.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { storage.update(from: base, count: source.count) }
+        }
+        buffer = storage
+        end = bytes.count
+        endOfFile = true
+        self.maxLineBytes = maxLineBytes
+    }
+
     deinit {
-        close(fd)
+        if fd >= 0 { close(fd) }
         buffer.deallocate()
     }
 

@@ -143,6 +143,30 @@ public final class CaseReader: @unchecked Sendable {
         }
     }
 
+    /// Reads case records from text in memory (a rule example, a test, standard input), as
+    /// if from a file named `file` in `format`.
+    public static func read(text: String, format: CaseFileFormat, file: String, schema: ObjectSchema, maxDepth: Int = 64)
+        -> (records: [CaseRecord], diagnostics: [Diagnostic], counts: CaseReadCounts) {
+        let reader = CaseReader(paths: [], schema: schema, maxDepth: maxDepth)
+        let bytes = Array(text.utf8)
+        switch format {
+        case .ndjson:
+            reader.current = NDJSONFileSource(reader: ChunkedLineReader(bytes: bytes), file: file,
+                                              schema: reader.schema, maxDepth: reader.maxDepth)
+        case .json:
+            reader.current = JSONFileSource(data: Data(bytes), file: file, schema: reader.schema, maxDepth: reader.maxDepth)
+        case .yaml:
+            reader.current = YAMLFileSource(data: Data(bytes), file: file, schema: reader.schema, maxDepth: reader.maxDepth)
+        }
+        reader.counts.files = 1
+        var records: [CaseRecord] = [], diagnostics: [Diagnostic] = []
+        while let batch = reader.nextBatch() {
+            records += batch.records
+            diagnostics += batch.diagnostics
+        }
+        return (records, diagnostics, reader.counts)
+    }
+
     /// Reads everything at once: for tests, rule examples and small inputs.
     public static func readAll(paths: [String], schema: ObjectSchema, maxDepth: Int = 64, parallelism: Int = 1)
         -> (records: [CaseRecord], diagnostics: [Diagnostic], counts: CaseReadCounts) {
