@@ -193,11 +193,8 @@ struct JSONParser {
         }
         let open = mark
         position.offset += 1  // {
-        var keys: [String] = []
-        var values: [Value] = []
-        let expected = schema?.fieldNames.count ?? 4
-        keys.reserveCapacity(expected)
-        values.reserveCapacity(expected)
+        var pairs: [(String, Value)] = []
+        pairs.reserveCapacity(schema?.fieldNames.count ?? 4)
         // Which schema fields have been seen, for duplicates without hashing (first 64 fields).
         var seenFields: UInt64 = 0
         skipWhitespace()
@@ -242,13 +239,12 @@ struct JSONParser {
                     duplicate = seenFields & (1 << UInt64(fieldIndex)) != 0
                     seenFields |= 1 << UInt64(fieldIndex)
                 } else {
-                    duplicate = keys.contains(key)
+                    duplicate = pairs.contains { $0.0 == key }
                 }
                 if duplicate {
                     context.duplicateField(at: path, key, line: keyMark.line, column: column(of: keyMark))
                 } else {
-                    keys.append(key)
-                    values.append(value)
+                    pairs.append((key, value))
                 }
                 skipWhitespace()
                 guard let next = peek else { throw syntaxError("unexpected end of file: expected ',' or '}' after object member") }
@@ -259,7 +255,7 @@ struct JSONParser {
                 throw unexpectedCharacter(expecting: "',' or '}' after object member")
             }
         }
-        let map = MapValue(stringKeyed: Array(zip(keys, values)))
+        let map = MapValue(stringKeyed: pairs)
         if let schema { context.checkRequired(at: path, schema, in: map, line: open.line, column: column(of: open)) }
         return .map(map)
     }
