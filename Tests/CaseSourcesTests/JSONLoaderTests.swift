@@ -412,4 +412,19 @@ final class JSONLoaderTests: XCTestCase {
             }
         }
     }
+
+    func testDatesAgreeWithCaseModel() throws {
+        let texts = ["2024-02-29", "2023-02-29", "0000-01-01", "0001-01-01", "9999-12-31", "2024-13-01", "2024-00-10",
+                     "2024-1a-01", "+024-01-01", "2024-01-1", "2024/01/01", "2024-04-31", "1900-02-29", "2000-02-29"]
+        for text in texts {
+            let path = try scratch.write("d.json", #"{"id": "C1", "birth_date": "\#(text)"}"#)
+            let result = read(path)
+            if let expected = CalendarDate(iso: text) {
+                XCTAssertEqual(result.records.first?.value["birth_date"]?.asDate, expected, text)
+            } else {
+                XCTAssertEqual(result.records.count, 0, text)
+                XCTAssertTrue(result.errors.first?.message.hasPrefix("field 'birth_date': '\(text)' is not a date") ?? false, text)
+            }
+        }
+    }
 }

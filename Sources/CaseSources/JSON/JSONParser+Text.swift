@@ -176,8 +176,7 @@ extension JSONParser {
             }
             return .string(text)
         case .date:
-            if !token.hasEscapes,
-               let date = CalendarDate(isoUTF8: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {
+            if !token.hasEscapes, let date = JSONParser.isoDate(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {
                 return .date(date)
             }
             context.invalidDate(at: path, try string(of: token), line: start.line, column: column(of: start))
@@ -193,5 +192,27 @@ extension JSONParser {
             context.typeMismatch(at: path, expected: type, found: "the text \(quoted(text))", line: start.line, column: column(of: start), hint: hint)
             return RecordTypingContext.rejected
         }
+    }
+}
+
+extension JSONParser {
+    /// `YYYY-MM-DD` read straight from the bytes: this runs for every date of every record,
+    /// and CaseModel's general parser is generic across modules (not specialised here).
+    /// Nil for anything else; the caller then asks CaseModel what is wrong with the text.
+    static func isoDate(_ b: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        var valid = true
+        func number(_ from: Int, _ to: Int) -> Int {
+            var n = 0
+            for i in from..<to {
+                let d = Int(b[i]) &- 48
+                if d < 0 || d > 9 { valid = false }
+                n = n * 10 + d
+            }
+            return n
+        }
+        let year = number(0, 4), month = number(5, 7), day = number(8, 10)
+        guard valid, year >= 1 else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 }
