@@ -272,4 +272,11 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(bad.diagnostics.first?.description,
                        "rules/cp.yaml:3:44: error: field 'cp_plans[0].start_date': '2024-13-10' is not a date: month 13 does not exist (months run 01 to 12)")
     }
+
+    func testWrappedRecordsGetAHint() throws {
+        let path = try scratch.write("wrapped.yaml", "children:\n  - id: A\n  - id: B\n")
+        let result = read(path)
+        XCTAssertEqual(result.records.count, 0)
+        XCTAssertEqual(result.errors.first?.hint, "the records seem to be wrapped in 'children'; put the list of records at the top of the file")
+    }
 }

@@ -125,8 +125,14 @@ final class RecordTypingContext {
             error("field 'id' is empty; every record needs the child's id so that findings can name the child",
                   line: line, column: column())
         case nil, .null?:
+            // A file that wraps its records (`children: [...]`) reads as one record without an id.
+            var hint: String?
+            if map.count == 1, case .string(let name) = map.keys[0], case .list(let items) = map.values[0],
+               case .map? = items.first {
+                hint = "the records seem to be wrapped in '\(name)'; put the list of records at the top of the file"
+            }
             error("record has no 'id'; every record needs the child's id so that findings can name the child",
-                  line: line, column: column())
+                  line: line, column: column(), hint: hint)
         default:
             break  // a wrong type was reported where the value was read
         }
