@@ -177,4 +177,20 @@ final class CaseReaderTests: XCTestCase {
             XCTAssertEqual(empty.diagnostics.map(\.message), ["the file is empty: it holds no case records"], "\(format)")
         }
     }
+
+    func testDuplicateIdsAreWarnedAboutAndKept() throws {
+        let a = try scratch.write("a.json", #"[{"id": "C1"}, {"id": "C2"},\#n {"id": "C1"}]"#)
+        let b = try scratch.write("b.yaml", "- id: C2\n- id: C3\n")
+        let result = read([a, b])
+        XCTAssertEqual(result.ids, ["C1", "C2", "C1", "C2", "C3"])
+        XCTAssertEqual(result.rendered, [
+            "a.json:2: warning: child id 'C1' appears again; first seen at \(a):1\n  hint: each child should have one record; findings for both will carry the same id",
+            "b.yaml:1: warning: child id 'C2' appears again; first seen at \(a):1\n  hint: each child should have one record; findings for both will carry the same id",
+        ])
+        let reader = CaseReader(paths: [a, b], schema: TestSchema.child)
+        reader.reportsDuplicateIds = false
+        var diagnostics: [Diagnostic] = []
+        while let batch = reader.nextBatch() { diagnostics += batch.diagnostics }
+        XCTAssertEqual(diagnostics, [])
+    }
 }

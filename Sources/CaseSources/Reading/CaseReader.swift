@@ -35,7 +35,9 @@ import Foundation
 ///   ends that file (records before the fault are kept), as does malformed YAML (including
 ///   a key repeated in one mapping, which the YAML composer refuses: the documents before
 ///   it are kept); the next file is read. In NDJSON a malformed line is skipped and the next
-///   line read. An empty file is a warning. Whole-file problems have line 0.
+///   line read. An empty file is a warning. Whole-file problems have line 0. A child id
+///   met again (in any file) is a warning naming where it was first seen; both records
+///   are loaded.
 /// - Lines: ``CaseRecord/location`` is the line where the record starts;
 ///   ``CaseRecord/itemLines`` gives the line of each list item that is an object (paths such
 ///   as `cp_plans[1]`, or `extra[0].parts[2]` deeper down) when it differs from the record's
@@ -57,6 +59,9 @@ public final class CaseReader: @unchecked Sendable {
     /// out of the batches, after a note saying so, so that a file of garbage cannot flood
     /// the output.
     public var maxDiagnosticsPerFile = 1000
+    /// Whether a child id met a second time is warned about (the record is still loaded).
+    /// Costs about 40 bytes of memory a child; turn off for inputs known to be unique.
+    public var reportsDuplicateIds = true
     /// Threads used to parse NDJSON lines and the records of JSON lists (YAML is read on the
     /// calling thread).
     public let parallelism: Int
@@ -69,6 +74,9 @@ public final class CaseReader: @unchecked Sendable {
     private var current: CaseFileSource?
     private var currentFileHasErrors = false
     private var currentFileDiagnostics = 0
+    /// Where each child id was first seen: file (index into `files`) and line, packed.
+    private var firstSeen: [String: UInt64] = [:]
+    private var filesSeen: [String] = []
     /// Events read past the end of the last batch, handed out first next time.
     private var pending: [LoadEvent] = []
     private var pendingIndex = 0
@@ -126,6 +134,7 @@ public final class CaseReader: @unchecked Sendable {
     private func take(_ event: LoadEvent, into batch: inout CaseBatch) {
         switch event {
         case .record(let record):
+            if reportsDuplicateIds, let id = record.id { checkDuplicate(id, at: record.location, into: &batch) }
             batch.records.append(record)
             counts.recordsLoaded += 1
         case .skipped:
@@ -177,6 +186,19 @@ public final class CaseReader: @unchecked Sendable {
             diagnostics += batch.diagnostics
         }
         return (records, diagnostics, reader.counts)
+    }
+
+    private func checkDuplicate(_ id: String, at location: SourceLocation, into batch: inout CaseBatch) {
+        if filesSeen.last != location.file { filesSeen.append(location.file) }
+        let packed = UInt64(filesSeen.count - 1) << 32 | UInt64(UInt32(truncatingIfNeeded: location.line))
+        guard let first = firstSeen[id] else {
+            firstSeen[id] = packed
+            return
+        }
+        let firstLocation = SourceLocation(file: filesSeen[Int(first >> 32)], line: Int(first & 0xFFFF_FFFF))
+        take(.diagnostic(Diagnostic(.warning, at: location, "child id '\(id)' appears again; first seen at \(firstLocation)",
+                                    hint: "each child should have one record; findings for both will carry the same id")),
+             into: &batch)
     }
 
     private func note(_ d: Diagnostic) {
