@@ -57,7 +57,8 @@ enum YAMLDocument {
             return Diagnostic(.error, at: at(mark), message, hint: hint)
         case .duplicatedKeysInMapping(let keys, let context):
             let names = keys.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(.error, at: at(context.mark),
+            let repeated = keys.count == 1 ? repeatedKey(keys[0], after: context.mark, in: context.text) : nil
+            return Diagnostic(.error, at: repeated.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(context.mark),
                               "\(names) is written more than once in the same place; each key may appear only once",
                               hint: "remove or rename the repeated key")
         case .reader(let problem, let offset, _, let yaml):
@@ -73,6 +74,26 @@ enum YAMLDocument {
             return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
                               "this file could not be read as YAML: \(error)")
         }
+    }
+
+    /// Yams reports the first of two equal keys; the second, at the same indentation further
+    /// down, is the one to point at.
+    private static func repeatedKey(_ key: String, after mark: Mark, in text: String) -> FilePosition? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = mark.column - 1
+        guard mark.line >= 1 else { return nil }
+        for n in mark.line..<lines.count {
+            let line = lines[n]
+            let leading = line.prefix(while: { $0 == " " }).count
+            let blank = line.allSatisfy({ $0 == " " }) || line.drop(while: { $0 == " " }).hasPrefix("#")
+            if leading < indent && !blank { return nil }
+            guard leading == indent else { continue }
+            let rest = line.dropFirst(indent)
+            if rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                return FilePosition(line: n + 1, column: mark.column)
+            }
+        }
+        return nil
     }
 
     /// libyaml's problem texts, said in terms of the rule file.
