@@ -44,6 +44,12 @@ enum Fixture {
         return pack
     }
 
+    /// The one rule of rule text that must load cleanly.
+    static func rule(_ yaml: String, schema: ObjectSchema? = Fixture.schema, file: StaticString = #filePath,
+                     line: UInt = #line) throws -> CompiledRule {
+        try XCTUnwrap(rules(yaml, schema: schema, file: file, line: line).rules.first, "the rule did not load", file: file, line: line)
+    }
+
     /// A record from YAML written as an example case would be.
     static func record(_ yaml: String, id: String? = nil, file: StaticString = #filePath, line: UInt = #line) -> CaseRecord {
         let wrapped = """

@@ -201,5 +201,5 @@ struct NodeReader {
 
 extension Node.Scalar {
     /// The scalar's resolved YAML tag (`null`, `bool`, `int`, `str`...).
-    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+    var tagName: Tag.Name { Tag.Name(rawValue: Node.scalar(self).tag.rawValue) }
 }
