@@ -75,14 +75,15 @@ extension CalendarDate {
 
     /// The date `n` days later (earlier when negative).
     public func addingDays(_ n: Int) -> CalendarDate {
-        CalendarDate(dayNumber: Int32(clamping: Int(dayNumber) + n))
+        // Clamp first so an absurd n saturates instead of overflowing.
+        CalendarDate(dayNumber: Int32(clamping: Int(dayNumber) + min(max(n, -Int(Int32.max)), Int(Int32.max))))
     }
 
     /// The same day `n` calendar months later (earlier when negative). When that month is
     /// shorter the day clamps to its last day: 31 Jan + 1 month = 29 Feb (leap) or 28 Feb.
     public func addingMonths(_ n: Int) -> CalendarDate {
         let (y, m, d) = components
-        let total = y * 12 + (m - 1) + n
+        let total = y * 12 + (m - 1) + min(max(n, -100_000_000), 100_000_000)
         var newYear = total / 12
         var newMonth = total % 12
         if newMonth < 0 { newMonth += 12; newYear -= 1 }
@@ -93,7 +94,7 @@ extension CalendarDate {
     }
 
     /// The same day `n` years later; 29 February clamps to 28 February in a common year.
-    public func addingYears(_ n: Int) -> CalendarDate { addingMonths(n * 12) }
+    public func addingYears(_ n: Int) -> CalendarDate { addingMonths(min(max(n, -10_000_000), 10_000_000) * 12) }
 
     /// Calendar days from this date to `other` (positive when `other` is later).
     public func days(to other: CalendarDate) -> Int { Int(other.dayNumber) - Int(dayNumber) }

@@ -87,14 +87,7 @@ extension CalendarSpan {
 
     private static func guessUnit(_ word: String) -> Unit? {
         if let u = synonyms[word] { return u }
-        // Closest accepted spelling within a small number of typing slips.
-        var best: (unit: Unit, distance: Int)?
-        for (candidate, unit) in unitsByWord {
-            let d = editDistance(word, candidate)
-            if d < (best?.distance ?? .max) { best = (unit, d) }
-        }
-        guard let best, best.distance <= max(1, min(3, word.count / 3)) else { return nil }
-        return best.unit
+        return Suggestion.closest(to: word, among: unitsByWord.keys.sorted()).flatMap { unitsByWord[$0] }
     }
 
     private static func badAmount(text: String, words: [String]) -> CalendarSpanParseError {
@@ -110,30 +103,15 @@ extension CalendarSpan {
                 text: text, message: "'\(text)' is not a duration: it needs a number before the unit",
                 suggestion: CalendarSpan(1, unit).description)
         }
+        if let big = Int(words[0]), abs(big) > 1_000_000 {
+            return CalendarSpanParseError(
+                text: text, message: "'\(text)' is not a duration: \(big) is too large (at most 1000000)")
+        }
         if words[0].contains("."), let value = Double(words[0]) {
             return CalendarSpanParseError(
                 text: text, message: "'\(text)' is not a duration: use a whole number (\(value) is not one)")
         }
         return CalendarSpanParseError(
             text: text, message: "'\(text)' is not a duration; write a whole number and a unit, such as '45 working days' or '3 months'")
-    }
-
-    /// Levenshtein distance (insertions, deletions, substitutions, adjacent swaps).
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var d = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = min(d, table[i - 2][j - 2] + 1) }
-                table[i][j] = d
-            }
-        }
-        return table[a.count][b.count]
     }
 }
