@@ -22,6 +22,18 @@ public struct ConformanceTest: Sendable {
     public var disableCheck: Bool
     public var expectation: Expectation
 
+    public init(file: String, section: String, name: String, expression: String, bindings: [(String, Value)],
+                typeEnvironment: [String], disableCheck: Bool, expectation: Expectation) {
+        self.file = file
+        self.section = section
+        self.name = name
+        self.expression = expression
+        self.bindings = bindings
+        self.typeEnvironment = typeEnvironment
+        self.disableCheck = disableCheck
+        self.expectation = expectation
+    }
+
     /// `file/section/name`, the key used in exclusion lists.
     public var identifier: String { "\(file)/\(section)/\(name)" }
 }

@@ -121,10 +121,6 @@ extension Compiler {
             } else if checking {
                 throw SyntaxError("'\(op.symbol)' cannot be applied to \(l.type) and \(r.type)", at: offset)
             }
-        } else if TypeRules.builtinSupports(op, l.type, r.type) == nil, type == .dyn,
-                  TypeRules.isOpen(l.type) || TypeRules.isOpen(r.type) {
-            type = op == .add || op == .subtract || op == .multiply || op == .divide || op == .remainder
-                ? TypeRules.overloadResult(overloads, [l.type, r.type]) : type
         }
         let eval: Eval
         switch op {
@@ -180,7 +176,7 @@ extension Compiler {
         if case .string(let c)? = r.constant {
             return { frame in
                 let a = le(&frame)
-                if case .string(let s) = a { return .bool((s == c) != negate) }
+                if case .string(let s) = a { return .bool(Equality.sameText(s, c) != negate) }
                 if case .error = a { return a }
                 return .bool(Equality.equal(a, .string(c)) != negate)
             }

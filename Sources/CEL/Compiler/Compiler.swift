@@ -63,9 +63,7 @@ final class Compiler {
         case .conditional(let c, let t, let e): return try compileConditional(c, t, e, at: expr.offset)
         case .list(let elements): return try compileList(elements, at: expr.offset)
         case .map(let entries): return try compileMap(entries, at: expr.offset)
-        case .object(let typeName, _):
-            return try unsupported("'\(typeName){...}' builds a protocol buffer message, which is not supported",
-                                   at: expr.offset)
+        case .object(let typeName, let fields): return try compileObject(typeName, fields, at: expr.offset)
         case .comprehension(let c): return try compileComprehension(c, at: expr.offset)
         }
     }

@@ -9,7 +9,7 @@ enum Equality {
         case (.int(let x), .int(let y)): return x == y
         case (.uint(let x), .uint(let y)): return x == y
         case (.double(let x), .double(let y)): return x == y
-        case (.string(let x), .string(let y)): return x == y
+        case (.string(let x), .string(let y)): return sameText(x, y)
         case (.bytes(let x), .bytes(let y)): return x == y
         case (.int, .uint), (.uint, .int), (.int, .double), (.double, .int), (.uint, .double), (.double, .uint):
             return Ordering.compare(a, b) == .equal
@@ -29,5 +29,17 @@ enum Equality {
         case (.opaque(let x), .opaque(let y)): return x.isEqual(to: y)
         default: return false
         }
+    }
+
+    /// String equality by code points. Swift's `==` treats canonically equivalent strings
+    /// ("é" and "e" + combining accent) as equal; CEL does not.
+    @inline(__always)
+    static func sameText(_ x: String, _ y: String) -> Bool {
+        let a = x.utf8, b = y.utf8
+        guard a.count == b.count else { return false }
+        if let same = a.withContiguousStorageIfAvailable({ pa in
+            b.withContiguousStorageIfAvailable { pb in pa.elementsEqual(pb) }
+        }), let same { return same }
+        return a.elementsEqual(b)
     }
 }

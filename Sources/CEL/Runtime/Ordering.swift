@@ -51,26 +51,15 @@ enum Ordering {
         }
     }
 
-    /// Compares an int with a double exactly: the double's integral part is compared as an
-    /// integer, then its fraction breaks ties.
+    /// Compares an int with a double as CEL does: the int converted to a double (so
+    /// 9223372036854775807 and 9223372036854775808.0 compare equal).
     static func compareInt(_ i: Int64, _ d: Double) -> Comparison {
         if d.isNaN { return .unordered }
-        if d < -9.223372036854775808e18 { return .greater }
-        if d >= 9.223372036854775808e18 { return .less }
-        let whole = d.rounded(.towardZero)
-        let w = Int64(whole)
-        if i != w { return order(i, w) }
-        let fraction = d - whole
-        return fraction > 0 ? .less : (fraction < 0 ? .greater : .equal)
+        return order(Double(i), d)
     }
 
     static func compareUInt(_ u: UInt64, _ d: Double) -> Comparison {
         if d.isNaN { return .unordered }
-        if d < 0 { return .greater }
-        if d >= 1.8446744073709551616e19 { return .less }
-        let whole = d.rounded(.towardZero)
-        let w = UInt64(whole)
-        if u != w { return order(u, w) }
-        return d - whole > 0 ? .less : .equal
+        return order(Double(u), d)
     }
 }
