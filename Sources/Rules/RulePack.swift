@@ -30,12 +30,11 @@ public struct RulePack: Sendable {
     /// Loads rules from files and directories. A directory contributes every `.yaml`/`.yml`
     /// file in it and below it, sorted, except `schema.yaml` and anything under `calendars/`.
     /// - Parameters:
-    ///   - schema: the case schema's child object; when given, every expression is type-checked
-    ///     against it (`plan.end_dat` is an error with a did-you-mean).
-    ///   - calendar: the working-day calendar for due dates.
-    ///   - functions: the CEL functions rules may call (the standard library plus the date functions).
-    public static func load(paths: [String], schema: ObjectSchema? = nil, calendar: any RuleCalendar,
-                            functions: FunctionRegistry = .standard) -> (RulePack, [Diagnostic]) {
+    ///   - schema: the case schema; when given, every expression is type-checked against it
+    ///     (`plan.end_dat` is an error with a did-you-mean) and absent fields read as null.
+    ///   - calendar: the working-day calendar for due dates and the CEL date functions.
+    public static func load(paths: [String], schema: CaseSchema? = nil,
+                            calendar: WorkingDayCalendar = .weekendsOnly) -> (RulePack, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [RuleSource] = []
         for file in RuleFileFinder.ruleFiles(in: paths, diagnostics: &diagnostics) {
@@ -51,22 +50,22 @@ public struct RulePack: Sendable {
             }
             sources.append(RuleSource(name: file, text: text))
         }
-        let (pack, more) = load(sources: sources, schema: schema, calendar: calendar, functions: functions)
+        let (pack, more) = load(sources: sources, schema: schema, calendar: calendar)
         return (pack, diagnostics + more)
     }
 
     /// Loads rules from texts already in memory (`name` is used in diagnostics and locations).
-    public static func load(sources: [RuleSource], schema: ObjectSchema? = nil, calendar: any RuleCalendar,
-                            functions: FunctionRegistry = .standard) -> (RulePack, [Diagnostic]) {
+    public static func load(sources: [RuleSource], schema: CaseSchema? = nil,
+                            calendar: WorkingDayCalendar = .weekendsOnly) -> (RulePack, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var definitions: [RuleDefinition] = []
         for source in sources {
-            let (rules, problems) = RuleFileParser.parse(source, schema: schema)
+            let (rules, problems) = RuleFileParser.parse(source, schema: schema?.root)
             definitions += rules
             diagnostics += problems
         }
         definitions = UniqueIDs.keepFirst(of: definitions, diagnostics: &diagnostics)
-        let compiler = RuleCompiler(schema: schema, calendar: calendar, functions: functions)
+        let compiler = RuleCompiler(schema: schema?.root, calendar: calendar)
         var rules: [CompiledRule] = []
         for definition in definitions {
             let (rule, problems) = compiler.compile(definition)

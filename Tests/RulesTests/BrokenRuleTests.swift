@@ -120,7 +120,7 @@ final class BrokenRuleTests: XCTestCase {
         let rule = "rules:\n  - id: SAME\n    title: t\n    severity: low\n    expect: \"true\"\n"
         let (pack, diagnostics) = RulePack.load(sources: [RuleSource(name: "a.yaml", text: rule),
                                                           RuleSource(name: "b.yaml", text: "\n" + rule)],
-                                                calendar: WeekdayCalendar())
+                                                calendar: WorkingDayCalendar.weekendsOnly)
         XCTAssertEqual(pack.rules.map(\.location.file), ["a.yaml"])
         XCTAssertEqual(diagnostics.map(\.location.description), ["b.yaml:3:9", "a.yaml:2:9"])
     }

@@ -6,16 +6,16 @@ import CaseModel
 /// expression's position in the rule file.
 struct RuleCompiler {
     let schema: ObjectSchema?
-    let calendar: any RuleCalendar
-    let functions: FunctionRegistry
+    let calendar: WorkingDayCalendar
 
     /// The compiled rule, or nil (with diagnostics) when any expression of it fails.
     func compile(_ rule: RuleDefinition) -> (CompiledRule?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let childType = schema.map(SchemaTypes.celType(of:)) ?? .dyn
+        let childType = schema?.celType ?? .dyn
 
         // for_each is evaluated before the item exists, so it sees only child and as_of.
-        var env = Environment(functions: functions)
+        var env = Environment(functions: .standard)
+        DateFunctions.install(into: &env, calendar: calendar)
         let childSlot = env.declare("child", type: childType)
         let asOfSlot = env.declare("as_of", type: DateValue.celType)
         var forEach: CompiledExpression?
