@@ -307,6 +307,17 @@ final class BrokenRuleTests: XCTestCase {
         """, ["r.yaml:6:9: error: 'as: child' would hide the rule variable 'child'; choose another name"])
     }
 
+    func testBareForEachNameIsAFieldOfTheChild() {
+        assertDiagnostics("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            for_each: cp_plan
+            expect: "true"
+        """, ["r.yaml:5:15: error: in 'for_each': 'child' has no field 'cp_plan'\n  hint: did you mean 'cp_plans'?"])
+    }
+
     func testForEachThatIsNotAList() {
         assertDiagnostics("""
         rules:

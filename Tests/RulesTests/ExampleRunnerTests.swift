@@ -30,7 +30,7 @@ final class ExampleRunnerTests: XCTestCase {
                 findings: 1
                 status: overdue
                 case: {id: X2, cp_plans: [{start_date: 2024-01-10, reviews: []}]}
-        """.replacingOccurrences(of: "for_each: cp_plans", with: "for_each: child.cp_plans"))
+        """)
         let results = rule.runExamples()
         XCTAssertEqual(results.map(\.example.name), ["reviewed on time", "first review late"])
         XCTAssertEqual(results.map(\.passed), [true, true], results.compactMap(\.explanation).joined(separator: "\n"))

@@ -21,7 +21,7 @@ struct RuleCompiler {
         var forEach: CompiledExpression?
         var itemType = childType
         if let source = rule.forEach {
-            forEach = compile(source, role: "for_each", in: env, expecting: .list, into: &diagnostics)
+            forEach = compile(RuleCompiler.childField(source), role: "for_each", in: env, expecting: .list, into: &diagnostics)
             if let program = forEach?.program { itemType = SchemaTypes.elementType(of: program.resultType) }
             if forEach == nil { itemType = .dyn }
         }
@@ -92,6 +92,19 @@ struct RuleCompiler {
             guard let group else { return nil }
             return .aggregate(groupBy: group, sum: sum, max: a.max, min: a.min)
         }
+    }
+
+    /// `for_each: cp_plans` names a list of the child, as DESIGN.md writes it: a bare name that
+    /// is not a variable reads as `child.cp_plans`. The added prefix maps onto the name's own
+    /// position, so errors still point into the rule file.
+    static func childField(_ source: RuleExpression) -> RuleExpression {
+        let name = source.text.trimmingWhitespace()
+        guard RuleParser.isIdentifier(name), name != "child", name != "as_of" else { return source }
+        let prefix = "child."
+        let first = source.characterPositions.first(where: { _ in true })
+            ?? FilePosition(line: source.location.line, column: source.location.column)
+        let positions = source.characterPositions.isEmpty ? [] : Array(repeating: first, count: prefix.count) + source.characterPositions
+        return RuleExpression(text: prefix + source.text, location: source.location, characterPositions: positions)
     }
 
     /// Compiles one expression; on failure adds a diagnostic at the failing character.
