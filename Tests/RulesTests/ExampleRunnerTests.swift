@@ -107,6 +107,48 @@ final class ExampleRunnerTests: XCTestCase {
         XCTAssertEqual(rule.runExamples().map(\.passed), [true, true])
     }
 
+    func testAggregateExamplesWithSeveralCases() throws {
+        let rule = try Fixture.rule("""
+        rules:
+          - id: CASELOAD
+            title: Caseload
+            severity: low
+            aggregate: {group_by: child.worker, count: true, max: 2}
+            message: "{{group}} holds {{value}}"
+            examples:
+              - name: two children
+                as_of: 2024-01-01
+                expect: pass
+                cases:
+                  - {id: A, worker: Ann}
+                  - {id: B, worker: Ann}
+              - name: three children
+                as_of: 2024-01-01
+                expect: fail
+                cases: [{id: A, worker: Ann}, {id: B, worker: Ann}, {id: C, worker: Ann}, {id: D, worker: Bob}]
+        """)
+        let results = rule.runExamples()
+        XCTAssertEqual(results.map(\.passed), [true, true])
+        XCTAssertEqual(results[1].findings.map(\.message), ["Ann holds 3"])
+    }
+
+    func testExampleWithBothCaseAndCasesIsALoadError() {
+        let diagnostics = Fixture.load("""
+        rules:
+          - id: X
+            title: t
+            severity: low
+            expect: "true"
+            examples:
+              - name: both
+                as_of: 2024-01-01
+                expect: pass
+                case: {id: A}
+                cases: [{id: B}]
+        """).1.map(\.description)
+        XCTAssertEqual(diagnostics, ["rules.yaml:7:9: error: example 'both' has both 'case' and 'cases'; use 'case' for one record, 'cases' for several"])
+    }
+
     func testExampleCasesAreTypedByTheSchema() throws {
         let rule = try Fixture.rule("""
         rules:

@@ -66,7 +66,7 @@ enum Fixture {
         """
         let (pack, diagnostics) = load(wrapped)
         XCTAssertEqual(diagnostics.map(\.description), [], file: file, line: line)
-        let value = pack.rules.first?.definition.examples.first?.record ?? .null
+        let value = pack.rules.first?.definition.examples.first?.records.first ?? .null
         let recordID = id ?? RuleEvaluation.text(value, "id")
         return CaseRecord(id: recordID, value: value, location: SourceLocation(file: "cases.yaml", line: 3))
     }
