@@ -7,6 +7,16 @@ import CaseModel
 struct RuleCompiler {
     let schema: ObjectSchema?
     let calendar: WorkingDayCalendar
+    /// The standard library and the date functions, built once for all rules.
+    private let baseEnvironment: Environment
+
+    init(schema: ObjectSchema?, calendar: WorkingDayCalendar) {
+        self.schema = schema
+        self.calendar = calendar
+        var env = Environment(functions: .standard)
+        DateFunctions.install(into: &env, calendar: calendar)
+        baseEnvironment = env
+    }
 
     /// The compiled rule, or nil (with diagnostics) when any expression of it fails.
     func compile(_ rule: RuleDefinition) -> (CompiledRule?, [Diagnostic]) {
@@ -14,8 +24,7 @@ struct RuleCompiler {
         let childType = schema?.celType ?? .dyn
 
         // for_each is evaluated before the item exists, so it sees only child and as_of.
-        var env = Environment(functions: .standard)
-        DateFunctions.install(into: &env, calendar: calendar)
+        var env = baseEnvironment
         let childSlot = env.declare("child", type: childType)
         let asOfSlot = env.declare("as_of", type: DateValue.celType)
         var forEach: CompiledExpression?
