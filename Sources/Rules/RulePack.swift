@@ -27,6 +27,11 @@ public struct RulePack: Sendable {
     /// on each record, ``AggregateTally/merge(_:)``, then ``CompiledRule/finish(_:asOf:)``.
     public var aggregateRules: [CompiledRule] { rules.filter { $0.isAggregate } }
 
+    /// Runs every rule's `examples:` (what `casecheck rules test` reports), in pack order.
+    public func runExamples() -> [(rule: CompiledRule, results: [ExampleResult])] {
+        rules.map { ($0, $0.runExamples()) }
+    }
+
     /// Loads rules from files and directories. A directory contributes every `.yaml`/`.yml`
     /// file in it and below it, sorted, except `schema.yaml` and anything under `calendars/`.
     /// - Parameters:

@@ -149,6 +149,21 @@ final class ExampleRunnerTests: XCTestCase {
         XCTAssertEqual(diagnostics, ["rules.yaml:7:9: error: example 'both' has both 'case' and 'cases'; use 'case' for one record, 'cases' for several"])
     }
 
+    func testMisspeltFieldInAnExampleCaseIsAWarning() {
+        let (pack, diagnostics) = Fixture.load("""
+        rules:
+          - id: X
+            title: t
+            severity: low
+            expect: "true"
+            examples:
+              - {name: typo, as_of: 2024-01-01, expect: pass, case: {id: A, cp_plans: [{start_dat: 2024-01-01}]}}
+        """)
+        XCTAssertEqual(diagnostics.map(\.description),
+                       ["rules.yaml:7:81: warning: 'start_dat' is not a field of cp_plan in the case schema\n  hint: did you mean 'start_date'?"])
+        XCTAssertEqual(pack.runExamples().map { $0.results.map(\.passed) }, [[true]])
+    }
+
     func testExampleCasesAreTypedByTheSchema() throws {
         let rule = try Fixture.rule("""
         rules:

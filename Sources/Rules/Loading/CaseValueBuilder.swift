@@ -24,6 +24,11 @@ struct CaseValueBuilder {
             if case .object(let o) = type { object = o }
             var pairs: [(String, Value)] = []
             for e in entries {
+                if let object, object.field(named: e.key) == nil {
+                    // A misspelt field in an example silently tests something else: say so.
+                    reader.warning(e.keyNode, "'\(e.key)' is not a field of \(object.name) in the case schema",
+                                   hint: Suggestion.hint(for: e.key, among: object.fields.map(\.name)))
+                }
                 let fieldType = object?.field(named: e.key)?.type ?? .any
                 pairs.append((e.key, value(e.value, type: fieldType)))
             }
