@@ -172,6 +172,14 @@ final class RuleKindTests: XCTestCase {
         let findings = rule.check(record: record, asOf: d("2024-06-01"))
         XCTAssertEqual(findings.map(\.message), ["P3 overlaps P2 by 9 days"])
         XCTAssertEqual(findings.map(\.item), ["placements[2]"])
+        let reordered = Fixture.record("""
+        {id: C1, placements: [{id: P3, start_date: 2024-04-01},
+                              {id: P1, start_date: 2024-01-01, end_date: 2024-03-01},
+                              {id: P2, start_date: 2024-03-01, end_date: 2024-04-10}]}
+        """)
+        let again = rule.check(record: reordered, asOf: d("2024-06-01"))
+        XCTAssertEqual(again.map(\.message), ["P2 overlaps P3 by 9 days"])
+        XCTAssertEqual(again.map(\.fingerprint), findings.map(\.fingerprint), "the same pair keeps its fingerprint")
     }
 
     func testAggregateCountsAcrossRecordsPerGroup() throws {
