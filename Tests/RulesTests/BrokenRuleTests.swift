@@ -269,6 +269,19 @@ final class BrokenRuleTests: XCTestCase {
         """, ["r.yaml:5:5: error: 'deadline' needs 'done'\n  hint: for example 'done: item.authorised_date'"])
     }
 
+    func testKindFieldLeftEmpty() {
+        assertDiagnostics("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            duration:
+              start: child.birth_date
+              end:
+              max: 18 years
+        """, ["r.yaml:7:11: error: 'end' in 'duration' is empty; give it an expression\n  hint: for example 'end: plan.end_date'"])
+    }
+
     func testBadExampleDateAndExpectation() {
         assertDiagnostics("""
         rules:

@@ -98,3 +98,31 @@ final class MessageTemplateTests: XCTestCase {
                         "Assessment authorised on time: due 2024-01-11, 2 days late"])
     }
 }
+
+final class TimescaleTests: XCTestCase {
+    func testTimescalesInWords() throws {
+        let pack = Fixture.rules("""
+        rules:
+          - {id: A, title: t, severity: low, deadline: {start: child.birth_date, done: child.birth_date, within: 45 working days, warn_within: 5 working days}}
+          - {id: B, title: t, severity: low, cadence: {events: "[]", from: child.birth_date, first_within: 3 months, then_every: 6 months}}
+          - id: C
+            title: t
+            severity: low
+            cadence:
+              events: "[]"
+              from: child.birth_date
+              schedule: [{within: 1 week}, {every: 6 weeks, for: 1 year}, {every: 3 months}]
+          - {id: D, title: t, severity: low, duration: {start: child.birth_date, end: child.birth_date, min: 3 months, max: 2 years}}
+          - {id: E, title: t, severity: low, aggregate: {group_by: child.worker, count: true, max: 20}}
+          - {id: F, title: t, severity: low, expect: "true"}
+        """)
+        XCTAssertEqual(pack.rules.map(\.definition.kind.timescale), [
+            "within 45 working days (due soon 5 working days before)",
+            "first within 3 months, then every 6 months",
+            "first within 1 week, then every 6 weeks for 1 year, then every 3 months",
+            "at least 3 months and at most 2 years",
+            "at most 20 per group",
+            nil,
+        ])
+    }
+}
