@@ -46,7 +46,7 @@ struct CaseValueBuilder {
 
     private mutating func scalar(_ s: Node.Scalar, node: Node, type: FieldType) -> Value {
         let text = s.string
-        if s.tagName == .null { return .null }
+        if s.isNull { return .null }
         if type == .date || (type == .any && s.style == .plain && text.count == 10) {
             if let d = CalendarDate(iso: text) { return .date(d) }
             if type == .date {

@@ -15,7 +15,7 @@ enum YAMLDocument {
         do {
             let parser = try Parser(yaml: text)
             guard let root = try parser.singleRoot() else { return .empty }
-            if case .scalar(let s) = root, s.tagName == .null { return .empty }
+            if case .scalar(let s) = root, s.isNull { return .empty }
             return .document(root)
         } catch let error as YamlError {
             let tabs = tabDiagnostics(text, file: file)
