@@ -382,6 +382,12 @@ final class BrokenRuleTests: XCTestCase {
         XCTAssertEqual(merged.rules.last?.definition.area, "visits")
     }
 
+    func testDeepNestingIsReportedNotACrash() {
+        let deep = "rules: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        XCTAssertEqual(diagnostics(deep).map { $0.components(separatedBy: ": error: ").last ?? "" },
+                       ["lists or mappings are nested too deeply here for a rule file"])
+    }
+
     func testNothingCrashesOnRandomisedDamage() {
         // Cut a valid file at every position: each prefix must load or give diagnostics, never crash.
         let text = """

@@ -121,6 +121,8 @@ enum YAMLDocument {
             return ("a list item '-' is not allowed here; check the indentation", nil)
         case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
             return ("a tab is used for indentation; YAML needs spaces", "replace the tab with spaces")
+        case let p where p.hasPrefix("Maximum nesting level reached"):
+            return ("lists or mappings are nested too deeply here for a rule file", nil)
         default:
             let ctx = context.map { " (\($0))" } ?? ""
             return ("this is not valid YAML: \(problem)\(ctx)", nil)
