@@ -8,7 +8,7 @@ import CaseModel
 public struct CompiledRule: Sendable {
     /// The rule as written.
     public let definition: RuleDefinition
-    let calendar: WorkingDayCalendar
+    let calendar: any RuleCalendar
     let variables: RuleVariables
     let forEach: CompiledExpression?
     let when: CompiledExpression?

@@ -32,14 +32,37 @@ public struct RulePack: Sendable {
         rules.map { ($0, $0.runExamples()) }
     }
 
+    /// Loads rules from files and directories, with the case schema and the bank-holiday
+    /// calendar: the form the CLI uses. Expressions can call the standard library and the
+    /// date functions (`date()`, `addWorkingDays()`...), counting working days in `calendar`.
+    public static func load(paths: [String], schema: CaseSchema? = nil,
+                            calendar: WorkingDayCalendar = .weekendsOnly) -> (RulePack, [Diagnostic]) {
+        load(paths: paths, schema: schema?.root, calendar: calendar, functions: functions(for: calendar))
+    }
+
+    /// Loads rules from texts in memory, with the case schema and the bank-holiday calendar.
+    public static func load(sources: [RuleSource], schema: CaseSchema? = nil,
+                            calendar: WorkingDayCalendar = .weekendsOnly) -> (RulePack, [Diagnostic]) {
+        load(sources: sources, schema: schema?.root, calendar: calendar, functions: functions(for: calendar))
+    }
+
+    /// The standard library and the date functions counting working days in `calendar`.
+    public static func functions(for calendar: WorkingDayCalendar) -> FunctionRegistry {
+        var functions = FunctionRegistry.standard
+        functions.merge(DateFunctions.registry(calendar: calendar))
+        return functions
+    }
+
     /// Loads rules from files and directories. A directory contributes every `.yaml`/`.yml`
     /// file in it and below it, sorted, except `schema.yaml` and anything under `calendars/`.
     /// - Parameters:
-    ///   - schema: the case schema; when given, every expression is type-checked against it
-    ///     (`plan.end_dat` is an error with a did-you-mean) and absent fields read as null.
-    ///   - calendar: the working-day calendar for due dates and the CEL date functions.
-    public static func load(paths: [String], schema: CaseSchema? = nil,
-                            calendar: WorkingDayCalendar = .weekendsOnly) -> (RulePack, [Diagnostic]) {
+    ///   - schema: the case schema's child object; when given, every expression is type-checked
+    ///     against it (`plan.end_dat` is an error with a did-you-mean) and absent fields read as null.
+    ///   - calendar: the calendar due dates are computed in.
+    ///   - functions: the CEL functions rules may call; include the date functions
+    ///     (``functions(for:)``) for `date()`, `addWorkingDays()` and the like.
+    public static func load(paths: [String], schema: ObjectSchema? = nil, calendar: any RuleCalendar,
+                            functions: FunctionRegistry = .standard) -> (RulePack, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [RuleSource] = []
         for file in RuleFileFinder.ruleFiles(in: paths, diagnostics: &diagnostics) {
@@ -55,22 +78,22 @@ public struct RulePack: Sendable {
             }
             sources.append(RuleSource(name: file, text: text))
         }
-        let (pack, more) = load(sources: sources, schema: schema, calendar: calendar)
+        let (pack, more) = load(sources: sources, schema: schema, calendar: calendar, functions: functions)
         return (pack, diagnostics + more)
     }
 
     /// Loads rules from texts already in memory (`name` is used in diagnostics and locations).
-    public static func load(sources: [RuleSource], schema: CaseSchema? = nil,
-                            calendar: WorkingDayCalendar = .weekendsOnly) -> (RulePack, [Diagnostic]) {
+    public static func load(sources: [RuleSource], schema: ObjectSchema? = nil, calendar: any RuleCalendar,
+                            functions: FunctionRegistry = .standard) -> (RulePack, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var definitions: [RuleDefinition] = []
         for source in sources {
-            let (rules, problems) = RuleFileParser.parse(source, schema: schema?.root)
+            let (rules, problems) = RuleFileParser.parse(source, schema: schema)
             definitions += rules
             diagnostics += problems
         }
         definitions = UniqueIDs.keepFirst(of: definitions, diagnostics: &diagnostics)
-        let compiler = RuleCompiler(schema: schema?.root, calendar: calendar)
+        let compiler = RuleCompiler(schema: schema, calendar: calendar, functions: functions)
         var rules: [CompiledRule] = []
         for definition in definitions {
             let (rule, problems) = compiler.compile(definition)

@@ -8,7 +8,7 @@ enum CadenceCheck {
     /// due date is overdue. Events are sorted first, so the order in the file does not matter;
     /// events before `from` or after the end do not count. An event on its due date is on time.
     static func evaluate(from: CalendarDate, until: CalendarDate?, events: [CalendarDate], schedule: [ScheduleStep],
-                         asOf: CalendarDate, calendar: WorkingDayCalendar) -> [CheckOutcome] {
+                         asOf: CalendarDate, calendar: any RuleCalendar) -> [CheckOutcome] {
         let end = until.map { min($0, asOf) } ?? asOf
         guard end >= from else { return [] }
         let timeline = events.filter { $0 >= from && $0 <= end }.sorted()
@@ -36,9 +36,9 @@ enum CadenceCheck {
         let first: CalendarSpan?
         /// Interval steps with the date each stops applying (nil: for ever).
         let phases: [(every: CalendarSpan, until: CalendarDate?)]
-        let calendar: WorkingDayCalendar
+        let calendar: any RuleCalendar
 
-        init(from: CalendarDate, schedule: [ScheduleStep], calendar: WorkingDayCalendar) {
+        init(from: CalendarDate, schedule: [ScheduleStep], calendar: any RuleCalendar) {
             self.from = from
             self.calendar = calendar
             var first: CalendarSpan?
@@ -61,7 +61,7 @@ enum CadenceCheck {
             self.phases = phases
         }
 
-        private static func advance(_ date: CalendarDate, by spans: [CalendarSpan], _ calendar: WorkingDayCalendar) -> CalendarDate {
+        private static func advance(_ date: CalendarDate, by spans: [CalendarSpan], _ calendar: any RuleCalendar) -> CalendarDate {
             spans.reduce(date) { calendar.adding($1, to: $0) }
         }
 

@@ -6,7 +6,7 @@ enum DeadlineCheck {
     ///   health-check date is past the due date; due soon when not done and the due date is
     ///   within `warnWithin` of the health-check date; nil otherwise. Done on the due date is on time.
     static func evaluate(start: CalendarDate, done: CalendarDate?, within: CalendarSpan, warnWithin: CalendarSpan?,
-                         asOf: CalendarDate, calendar: WorkingDayCalendar) -> CheckOutcome? {
+                         asOf: CalendarDate, calendar: any RuleCalendar) -> CheckOutcome? {
         let due = calendar.adding(within, to: start)
         if let done {
             guard done > due else { return nil }

@@ -6,7 +6,7 @@ enum DurationCheck {
     ///   or when the span — an open one measured to the health-check date — runs past
     ///   `start + max` (drift); nil otherwise. `value` is the span's length in days.
     static func evaluate(start: CalendarDate, end: CalendarDate?, min: CalendarSpan?, max: CalendarSpan?,
-                         asOf: CalendarDate, calendar: WorkingDayCalendar) -> CheckOutcome? {
+                         asOf: CalendarDate, calendar: any RuleCalendar) -> CheckOutcome? {
         let measuredTo = end ?? asOf
         let length = Double(start.days(to: measuredTo))
         if let min, let end {

@@ -123,7 +123,7 @@ struct RuleExplainer {
             var skipped: [String] = []
             var d = start.addingDays(1)
             while d <= due {
-                if !d.isWeekend, let name = rule.calendar.holidayName(on: d) { skipped.append("\(name) \(d.isoString)") }
+                if !d.isWeekend, let name = (rule.calendar as? WorkingDayCalendar)?.holidayName(on: d) { skipped.append("\(name) \(d.isoString)") }
                 d = d.addingDays(1)
             }
             if !skipped.isEmpty { text += " (skipping \(skipped.joined(separator: ", ")))" }

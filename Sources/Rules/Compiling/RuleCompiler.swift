@@ -6,15 +6,17 @@ import CaseModel
 /// expression's position in the rule file.
 struct RuleCompiler {
     let schema: ObjectSchema?
-    let calendar: WorkingDayCalendar
+    let calendar: any RuleCalendar
     /// The standard library and the date functions, built once for all rules.
     private let baseEnvironment: Environment
 
-    init(schema: ObjectSchema?, calendar: WorkingDayCalendar) {
+    init(schema: ObjectSchema?, calendar: any RuleCalendar, functions: FunctionRegistry) {
         self.schema = schema
         self.calendar = calendar
-        var env = Environment(functions: .standard)
-        DateFunctions.install(into: &env, calendar: calendar)
+        var env = Environment(functions: functions)
+        // `type(d) == date` needs the names; harmless when the date functions are absent.
+        env.declareType(DateValue.celType, named: DateValue.typeName)
+        env.declareType(SpanValue.celType, named: SpanValue.typeName)
         baseEnvironment = env
     }
 
