@@ -407,3 +407,64 @@ final class BrokenRuleTests: XCTestCase {
         }
     }
 }
+
+/// CEL errors inside every YAML scalar style land on the right file line and column (CEL
+/// reports a misspelt field at the '.' before it).
+final class ExpressionPositionTests: XCTestCase {
+    private func location(_ yaml: String) -> String {
+        Fixture.load(yaml, name: "r.yaml").1.first?.location.description ?? "none"
+    }
+
+    func testFoldedBlockScalar() {
+        XCTAssertEqual(location("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            expect: >-
+              child.id != "" &&
+              child.tema != ""
+        """), "r.yaml:7:12")
+    }
+
+    func testPlainScalarOverSeveralLines() {
+        XCTAssertEqual(location("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            expect: child.id != "" &&
+              child.tema != ""
+        """), "r.yaml:6:12")
+    }
+
+    func testDoubleQuotedWithEscapes() {
+        XCTAssertEqual(location("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            expect: "child.id != \\"x\\" && child.tema != ''"
+        """), "r.yaml:5:40")
+    }
+
+    func testFlowMappingValue() {
+        XCTAssertEqual(location("""
+        rules:
+          - {id: A, title: t, severity: high, expect: "child.tema != ''"}
+        """), "r.yaml:2:53")
+    }
+
+    func testMessageInterpolationOnALaterLineOfABlock() {
+        XCTAssertEqual(location("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            expect: "false"
+            message: |
+              Child {{child.id}}
+              worker {{child.wroker}}
+        """), "r.yaml:8:21")
+    }
+}
