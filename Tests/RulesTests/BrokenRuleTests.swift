@@ -331,6 +331,18 @@ final class BrokenRuleTests: XCTestCase {
         """, ["r.yaml:5:15: error: in 'for_each': 'child' has no field 'cp_plan'\n  hint: did you mean 'cp_plans'?"])
     }
 
+    func testListWhereABooleanIsNeeded() {
+        assertDiagnostics("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            for_each: child.cp_plans
+            as: plan
+            expect: plan.reviews
+        """, ["r.yaml:7:13: error: 'expect' should give true or false, but `plan.reviews` gives a list"])
+    }
+
     func testForEachThatIsNotAList() {
         assertDiagnostics("""
         rules:
