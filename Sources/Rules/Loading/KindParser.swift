@@ -127,7 +127,7 @@ struct KindParser {
                 if span == nil || (v("for") != nil && period == nil) { ok = false; continue }
                 steps.append(.every(span!, for: period))
                 if period == nil { openEnded = stepNode }
-            } else if !entries.isEmpty || true {
+            } else {
                 reader.error(stepNode, "a schedule step needs 'within' (for the first event) or 'every'")
                 ok = false
             }

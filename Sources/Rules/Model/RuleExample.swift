@@ -5,6 +5,7 @@ import CaseModel
 /// aggregate rules that count across children), a health-check date and whether the rule
 /// should pass or fail on it. `casecheck rules test` runs them.
 public struct RuleExample: Sendable {
+    /// Whether the rule should find nothing (`pass`) or something (`fail`) on the case.
     public enum Expectation: String, Sendable, Hashable {
         case pass, fail
     }
