@@ -33,7 +33,7 @@ final class DeadlineCheckTests: XCTestCase {
     func testDueWithinTheWarningWindowIsDueSoon() {
         let o = check(start: "2024-01-10", done: nil, within: CalendarSpan(1, .months), warn: CalendarSpan(7, .days),
                       asOf: "2024-02-05")
-        XCTAssertEqual(o, CheckOutcome(status: .dueSoon, due: d("2024-02-10"), daysLate: 0))
+        XCTAssertEqual(o, CheckOutcome(status: .dueSoon, due: d("2024-02-10"), value: 5))
         XCTAssertNil(check(start: "2024-01-10", done: nil, within: CalendarSpan(1, .months), warn: CalendarSpan(7, .days),
                            asOf: "2024-02-02"))
     }
