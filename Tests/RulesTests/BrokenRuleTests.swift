@@ -343,6 +343,28 @@ final class BrokenRuleTests: XCTestCase {
         """, ["r.yaml:7:13: error: 'expect' should give true or false, but `plan.reviews` gives a list"])
     }
 
+    func testItemUsedWhereTheRuleNamesItsItemOtherwise() {
+        assertDiagnostics("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            for_each: child.cp_plans
+            as: plan
+            expect: item.end_date != null
+        """, ["r.yaml:7:13: error: in 'expect': 'item' is not known here; expressions can use 'child', 'as_of', 'plan'\n  hint: this rule calls its item 'plan' (as: plan); write 'plan' instead of 'item'"])
+    }
+
+    func testFieldOfTheChildWithoutChildPrefix() {
+        assertDiagnostics("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            expect: worker != null
+        """, ["r.yaml:5:13: error: in 'expect': 'worker' is not known here; expressions can use 'child', 'as_of', 'item'\n  hint: did you mean 'child.worker'?"])
+    }
+
     func testForEachThatIsNotAList() {
         assertDiagnostics("""
         rules:

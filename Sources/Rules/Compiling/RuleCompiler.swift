@@ -131,13 +131,31 @@ struct RuleCompiler {
             }
             return CompiledExpression(program: program, source: source, role: role)
         } catch let error as CompileError {
+            let (message, hint) = explain(error, in: env)
             diagnostics.append(Diagnostic(.error, at: source.location(ofLine: error.line, column: error.column),
-                                          "in '\(role)': \(error.message)", hint: error.hint))
+                                          "in '\(role)': \(message)", hint: hint))
             return nil
         } catch {
             diagnostics.append(Diagnostic(.error, at: source.location, "in '\(role)': \(error)"))
             return nil
         }
+    }
+
+    /// An unknown name, said in terms of the rule: which names exist, and `child.x` when the
+    /// writer left off `child.`.
+    private func explain(_ error: CompileError, in env: Environment) -> (String, String?) {
+        let prefix = "undeclared reference to '"
+        guard error.message.hasPrefix(prefix), error.message.hasSuffix("'") else { return (error.message, error.hint) }
+        let name = String(error.message.dropFirst(prefix.count).dropLast())
+        let names = env.variables.map(\.name)
+        let message = "'\(name)' is not known here; expressions can use \(names.map { "'\($0)'" }.joined(separator: ", "))"
+        if name == "item", let itemName = names.first(where: { !["child", "as_of", "due", "late", "days_late", "value", "group", "other"].contains($0) }), itemName != "item" {
+            return (message, "this rule calls its item '\(itemName)' (as: \(itemName)); write '\(itemName)' instead of 'item'")
+        }
+        if let schema, schema.field(named: name) != nil {
+            return (message, "did you mean 'child.\(name)'?")
+        }
+        return (message, error.hint ?? Suggestion.hint(for: name, among: names))
     }
 
     private func compileTemplate(_ message: RuleExpression, in env: Environment,
