@@ -149,7 +149,7 @@ struct RuleCompiler {
         let name = String(error.message.dropFirst(prefix.count).dropLast())
         let names = env.variables.map(\.name)
         let message = "'\(name)' is not known here; expressions can use \(names.map { "'\($0)'" }.joined(separator: ", "))"
-        if name == "item", let itemName = names.first(where: { !["child", "as_of", "due", "late", "days_late", "value", "group", "other"].contains($0) }), itemName != "item" {
+        if name == "item", let itemName = names.first(where: { !RuleVariables.ruleNames.contains($0) }), itemName != "item" {
             return (message, "this rule calls its item '\(itemName)' (as: \(itemName)); write '\(itemName)' instead of 'item'")
         }
         if let schema, schema.field(named: name) != nil {
