@@ -489,6 +489,16 @@ final class ExpressionPositionTests: XCTestCase {
         """), "r.yaml:2:53")
     }
 
+    func testWindowsLineEndings() {
+        let yaml = "rules:\r\n  - id: A\r\n    title: t\r\n    severity: high\r\n    expect: |\r\n      child.id != '' &&\r\n        child.tema != ''\r\n"
+        XCTAssertEqual(location(yaml), "r.yaml:7:14")
+    }
+
+    func testByteOrderMarkAtTheStart() {
+        XCTAssertEqual(location("\u{FEFF}rules:\n  - id: A\n    title: t\n    severity: high\n    expect: child.tema != ''\n"),
+                       "r.yaml:5:18")
+    }
+
     func testMessageInterpolationOnALaterLineOfABlock() {
         XCTAssertEqual(location("""
         rules:

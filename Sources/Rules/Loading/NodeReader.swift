@@ -18,9 +18,7 @@ struct NodeReader {
 
     init(file: String, text: String) {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            Array(line.hasSuffix("\r") ? line.dropLast() : line)
-        }
+        self.lines = text.sourceLines().map { Array($0) }
     }
 
     func location(_ node: Node) -> SourceLocation {

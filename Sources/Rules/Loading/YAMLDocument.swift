@@ -31,7 +31,7 @@ enum YAMLDocument {
     /// them is cryptic, so they are reported first, one per line.
     static func tabDiagnostics(_ text: String, file: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, line) in text.sourceLines().enumerated() {
             var column = 1
             for ch in line {
                 if ch == "\t" {
@@ -65,7 +65,7 @@ enum YAMLDocument {
             var line = 1, column = 1
             if let offset {
                 for ch in yaml.prefix(offset) {
-                    if ch == "\n" { line += 1; column = 1 } else { column += 1 }
+                    if ch == "\n" || ch == "\r\n" { line += 1; column = 1 } else { column += 1 }
                 }
             }
             return Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column),
@@ -79,7 +79,7 @@ enum YAMLDocument {
     /// Yams reports the first of two equal keys; the second, at the same indentation further
     /// down, is the one to point at.
     private static func repeatedKey(_ key: String, after mark: Mark, in text: String) -> FilePosition? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.sourceLines()
         let indent = mark.column - 1
         guard mark.line >= 1 else { return nil }
         for n in mark.line..<lines.count {
@@ -127,5 +127,12 @@ enum YAMLDocument {
             let ctx = context.map { " (\($0))" } ?? ""
             return ("this is not valid YAML: \(problem)\(ctx)", nil)
         }
+    }
+}
+
+extension String {
+    /// The text's lines as YAML counts them: `\n`, `\r\n` (one Character in Swift) and `\r` all end a line.
+    func sourceLines() -> [Substring] {
+        split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
     }
 }
