@@ -9,6 +9,13 @@
 /// activation[child] = record
 /// let result = program.evaluate(activation)
 /// ```
+///
+/// Checking: names must be declared; a variable declared with an ``ObjectType`` (or a list
+/// of them) has its field names checked, with a "did you mean" hint, and a declared field
+/// that is absent from the record reads as `null`. Variables of type `.dyn` are plain CEL
+/// maps: an absent key is a `no such key` error, and `has()` tells absent from present.
+/// Host types (opaque values) become nameable with ``declareType(_:named:)``; functions and
+/// operator overloads for them are registered in ``functions``.
 public struct Environment: Sendable {
     /// A declared variable.
     public struct Variable: Sendable {

@@ -1,88 +1,244 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A CEL map. Keys are bool, int, uint or string; `1` and `1u` are the same key, as CEL's
 /// heterogeneous equality requires. Insertion order is kept so that output is stable.
+///
+/// The entries live in one shared, copy-on-write storage object, so that passing a map
+/// (or a record) around costs one reference count, not three.
 public struct MapValue: @unchecked Sendable {
-    public private(set) var keys: [Value]
-    @usableFromInline var index: [MapKey: Int]
-    public private(set) var values: [Value]
+    /// Entries in insertion order plus an open-addressing hash index over them. The index
+    /// uses ``MapKey/fastHash``, which the compiler precomputes for field names, so that
+    /// selecting a record field hashes nothing at run time.
+    @usableFromInline
+    struct Table {
+        @usableFromInline var keys: [Value] = []
+        @usableFromInline var values: [Value] = []
+        /// The `MapKey` of each entry, parallel to `keys`.
+        @usableFromInline var mapKeys: [MapKey] = []
+        /// Hash buckets holding an entry position, or -1 when empty. Power-of-two sized,
+        /// at most half full.
+        @usableFromInline var buckets: [Int32] = []
+
+        @inlinable
+        func position(of key: MapKey, hash: Int) -> Int? {
+            let count = buckets.count
+            if count == 0 { return nil }
+            let mask = count &- 1
+            var b = hash & mask
+            while true {
+                let p = Int(buckets[b])
+                if p < 0 { return nil }
+                if mapKeys[p] == key { return p }
+                b = (b &+ 1) & mask
+            }
+        }
+
+        /// Adds an entry for a key known to be absent.
+        mutating func append(_ key: Value, _ mapKey: MapKey, _ value: Value) {
+            keys.append(key)
+            values.append(value)
+            mapKeys.append(mapKey)
+            if keys.count * 2 > buckets.count {
+                rebuildIndex(capacity: max(8, buckets.count * 2))
+            } else {
+                insertIntoIndex(keys.count - 1)
+            }
+        }
+
+        mutating func rebuildIndex(capacity: Int) {
+            var size = 8
+            while size < capacity || size < keys.count * 2 { size *= 2 }
+            buckets = Array(repeating: -1, count: size)
+            for p in 0..<mapKeys.count { insertIntoIndex(p) }
+        }
+
+        private mutating func insertIntoIndex(_ p: Int) {
+            let mask = buckets.count - 1
+            var b = mapKeys[p].fastHash & mask
+            while buckets[b] >= 0 { b = (b + 1) & mask }
+            buckets[b] = Int32(p)
+        }
+
+        mutating func reserve(_ n: Int) {
+            keys.reserveCapacity(n)
+            values.reserveCapacity(n)
+            mapKeys.reserveCapacity(n)
+            if n * 2 > buckets.count { rebuildIndex(capacity: n * 2) }
+        }
+    }
+
+    /// The shared, immutable holder of a table. Immutable so that reading a field needs
+    /// no reference counting on the arrays inside.
+    @usableFromInline
+    final class Storage: @unchecked Sendable {
+        @usableFromInline let table: Table
+
+        init(_ table: Table) { self.table = table }
+    }
+
+    private static let emptyStorage = Storage(Table())
+
+    @usableFromInline var storage: Storage
+
+    public var keys: [Value] { storage.table.keys }
+    public var values: [Value] { storage.table.values }
 
     public init() {
-        keys = []
-        values = []
-        index = [:]
+        storage = MapValue.emptyStorage
     }
 
     /// Builds a map from key/value pairs; returns nil when a key is not a valid map key
     /// type or appears twice.
     public init?(_ pairs: [(Value, Value)]) {
-        self.init()
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
+        var table = Table()
+        table.reserve(pairs.count)
         for (k, v) in pairs {
-            guard let mk = MapKey(k), index[mk] == nil else { return nil }
-            index[mk] = keys.count
-            keys.append(k)
-            values.append(v)
+            guard let mk = MapKey(k), table.position(of: mk, hash: mk.fastHash) == nil else { return nil }
+            table.append(k, mk, v)
         }
+        storage = Storage(table)
     }
 
-    /// Builds a map with string keys (the shape of a case record).
+    /// Builds a map with string keys (the shape of a case record). A repeated key keeps
+    /// its first position and its last value.
     public init(stringKeyed pairs: [(String, Value)]) {
-        self.init()
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
-        for (k, v) in pairs { self[string: k] = v }
+        var table = Table()
+        table.reserve(pairs.count)
+        for (k, v) in pairs {
+            let mk = MapKey.string(k)
+            if let p = table.position(of: mk, hash: mk.fastHash) {
+                table.values[p] = v
+            } else {
+                table.append(.string(k), mk, v)
+            }
+        }
+        storage = Storage(table)
     }
 
-    public var count: Int { keys.count }
+    public var count: Int { storage.table.keys.count }
 
     /// Looks a key up; nil when absent (or when the key is not a valid key type).
     public subscript(key: Value) -> Value? {
-        guard let mk = MapKey(key), let i = index[mk] else { return nil }
-        return values[i]
+        guard let mk = MapKey(key), let p = storage.table.position(of: mk, hash: mk.fastHash) else { return nil }
+        return storage.table.values[p]
     }
 
-    /// Looks a key up by its precomputed identity (the compiler builds the `MapKey` of a
-    /// field name once, so that a selection does not rebuild it per evaluation).
+    /// Looks a key up by its identity.
     @inlinable public subscript(mapKey key: MapKey) -> Value? {
-        guard let i = index[key] else { return nil }
-        return values[i]
+        guard let p = storage.table.position(of: key, hash: key.fastHash) else { return nil }
+        return storage.table.values[p]
+    }
+
+    /// Looks a key up by its identity and a hash computed beforehand with
+    /// ``MapKey/fastHash`` (the compiler does this once per field name).
+    @inlinable public func value(forKey key: MapKey, hash: Int) -> Value? {
+        guard let p = storage.table.position(of: key, hash: hash) else { return nil }
+        return storage.table.values[p]
     }
 
     /// Looks a string key up.
     public subscript(string key: String) -> Value? {
-        get {
-            guard let i = index[.string(key)] else { return nil }
-            return values[i]
-        }
+        get { self[mapKey: .string(key)] }
         set {
-            if let i = index[.string(key)] {
-                if let newValue { values[i] = newValue } else { remove(at: i) }
-            } else if let newValue {
-                index[.string(key)] = keys.count
-                keys.append(.string(key))
-                values.append(newValue)
+            let mk = MapKey.string(key)
+            mutate { table in
+                if let p = table.position(of: mk, hash: mk.fastHash) {
+                    if let newValue {
+                        table.values[p] = newValue
+                    } else {
+                        table.keys.remove(at: p)
+                        table.values.remove(at: p)
+                        table.mapKeys.remove(at: p)
+                        table.rebuildIndex(capacity: table.buckets.count)
+                    }
+                } else if let newValue {
+                    table.append(.string(key), mk, newValue)
+                }
             }
         }
     }
 
-    private mutating func remove(at i: Int) {
-        keys.remove(at: i)
-        values.remove(at: i)
-        index = [:]
-        for (j, k) in keys.enumerated() { index[MapKey(k)!] = j }
+    /// Changes the table. When this map holds the only reference to its storage, the
+    /// arrays are taken over rather than copied, so building a map key by key stays linear.
+    private mutating func mutate(_ change: (inout Table) -> Void) {
+        var table = storage.table
+        storage = MapValue.emptyStorage
+        change(&table)
+        storage = Storage(table)
     }
 
     /// Key/value pairs in insertion order.
-    public var entries: Zip2Sequence<[Value], [Value]> { zip(keys, values) }
+    public var entries: Zip2Sequence<[Value], [Value]> { zip(storage.table.keys, storage.table.values) }
 }
 
 /// The hashable identity of a map key. Int and uint keys of equal value coincide; a double
 /// with an integral value looks up the same entry (CEL's heterogeneous equality).
+///
+/// Strings compare by code points (CEL does not normalise Unicode), and hash with a cheap
+/// FNV-1a over their UTF-8 bytes (``fastHash``) for the maps' own index.
 public enum MapKey: Hashable, Sendable {
     case bool(Bool)
     case integer(Int64)
     case bigUnsigned(UInt64)
     case string(String)
+
+    @inlinable
+    public static func == (a: MapKey, b: MapKey) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return MapKey.sameUTF8(x, y)
+        case (.integer(let x), .integer(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.bigUnsigned(let x), .bigUnsigned(let y)): return x == y
+        default: return false
+        }
+    }
+
+    /// Byte-wise string equality (Swift's `==` would equate canonically equivalent text).
+    @inlinable
+    public static func sameUTF8(_ x: String, _ y: String) -> Bool {
+        // Identical representations (the same small-string bits or the same buffer) are
+        // equal; otherwise Swift's `==` rules out most differences cheaply, and only
+        // canonically equivalent text needs the byte comparison.
+        if unsafeBitCast(x, to: (UInt, UInt).self) == unsafeBitCast(y, to: (UInt, UInt).self) { return true }
+        guard x == y else { return false }
+        let n = x.utf8.count
+        if n != y.utf8.count { return false }
+        if n == 0 { return true }
+        var x = x, y = y
+        return x.withUTF8 { a in
+            y.withUTF8 { b in memcmp(a.baseAddress!, b.baseAddress!, n) == 0 }
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fastHash)
+    }
+
+    /// A quick, stable hash: FNV-1a over a string's UTF-8 bytes, a multiplicative mix for
+    /// numbers. Equal keys hash equally (an int and the equal uint are the same key).
+    @inlinable
+    public var fastHash: Int {
+        switch self {
+        case .string(let s):
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in s.utf8 {
+                h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return Int(truncatingIfNeeded: h ^ (h >> 29))
+        case .integer(let i):
+            let h = UInt64(bitPattern: i) &* 0x9E37_79B9_7F4A_7C15
+            return Int(truncatingIfNeeded: h ^ (h >> 32))
+        case .bigUnsigned(let u):
+            let h = u &* 0x9E37_79B9_7F4A_7C15
+            return Int(truncatingIfNeeded: h ^ (h >> 32))
+        case .bool(let b):
+            return b ? 0x5bd1_e995 : 0x1b87_3593
+        }
+    }
 
     public init?(_ value: Value) {
         switch value {

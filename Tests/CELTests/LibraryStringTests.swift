@@ -48,9 +48,45 @@ final class LibraryStringTests: XCTestCase {
         assertValue(Library.call("matches", .string("2024-03-01"), .string("(?P<year>\\d{4})-\\d{2}")), .bool(true))
     }
 
+    func testCatastrophicBacktrackingStopsWithAnError() {
+        let text = String(repeating: "a", count: 40) + "b"
+        let started = Date()
+        assertError(Library.method("matches", .string(text), .string("(a+)+$")), .costLimitExceeded, mentioning: "too long")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+    }
+
+    func testClassShorthandsAreASCIIOnlyAsInRE2() {
+        assertValue(Library.call("matches", .string("٣"), .string("\\d")), .bool(false))
+        assertValue(Library.call("matches", .string("7"), .string("^\\d$")), .bool(true))
+        assertValue(Library.call("matches", .string("é"), .string("^\\w$")), .bool(false))
+        assertValue(Library.call("matches", .string("é"), .string("^\\W$")), .bool(true))
+        assertValue(Library.call("matches", .string("a_1"), .string("^[\\w]+$")), .bool(true))
+        assertValue(Library.call("matches", .string("\u{A0}"), .string("\\s")), .bool(false))
+        assertValue(Library.call("matches", .string("a b"), .string("a\\sb")), .bool(true))
+        assertValue(Library.call("matches", .string("x"), .string("^\\S$")), .bool(true))
+        assertValue(Library.call("matches", .string("abc\n"), .string("abc$")), .bool(false))
+        assertValue(Library.call("matches", .string("abc"), .string("abc$")), .bool(true))
+        assertValue(Library.call("matches", .string("a$"), .string("a[$]")), .bool(true))
+        assertValue(Library.call("matches", .string("a$"), .string("a\\$")), .bool(true))
+        assertValue(Library.call("matches", .string("abc\nx"), .string("(?m)abc$")), .bool(true))
+        assertValue(Library.call("matches", .string("abc\nx"), .string("(?im)ABC$")), .bool(true))
+        // Escaped backslash before d, and \Q...\E literal text, are left alone.
+        assertValue(Library.call("matches", .string("\\d"), .string("^\\\\d$")), .bool(true))
+        assertValue(Library.call("matches", .string("a\\d"), .string("\\Qa\\d\\E")), .bool(true))
+    }
+
     func testInvalidRegexIsAnErrorValue() {
         assertError(Library.method("matches", .string("x"), .string("(")), .invalidArgument, mentioning: "not a valid regular expression")
         assertError(Library.method("matches", .string("x"), .string("[a-")), .invalidArgument)
+        assertError(Library.method("matches", .string("aa"), .string("(a)\\1")), .invalidArgument, mentioning: "backreferences")
+        assertError(Library.method("matches", .string("ab"), .string("a(?=b)")), .invalidArgument, mentioning: "lookahead")
+        assertError(Library.method("matches", .string("ab"), .string("(?<!x)b")), .invalidArgument, mentioning: "lookbehind")
+        assertError(Library.method("matches", .string("ab"), .string("(?>a)b")), .invalidArgument, mentioning: "atomic")
+        // The same characters where RE2 allows them: escaped, inside a class, a named group.
+        assertValue(Library.method("matches", .string("\\1"), .string("\\\\1")), .bool(true))
+        assertValue(Library.method("matches", .string("1"), .string("[\\1]")), .bool(true))
+        assertValue(Library.method("matches", .string("]="), .string("[]](?:=)")), .bool(true))
+        assertValue(Library.method("matches", .string("ab"), .string("(?<x>a)b")), .bool(true))
         // Still an error the second time (errors are not cached as patterns).
         assertError(Library.method("matches", .string("x"), .string("(")), .invalidArgument)
     }

@@ -101,9 +101,10 @@ final class Compiler {
     /// Evaluates a node whose inputs are all constants, once, at compile time. Leaves it
     /// alone when the evaluation hits a limit.
     func fold(_ compiled: Compiled) -> Compiled {
-        var frame = Frame(slots: [], localCount: 0, steps: 0, limits: .default)
-        let value = compiled.eval(&frame)
-        if frame.exhausted { return compiled }
+        let (value, exhausted) = Frame.withFrame(slots: [], localCount: 0, steps: 0, limits: .default) { frame in
+            (compiled.eval(&frame), frame.exhausted)
+        }
+        if exhausted { return compiled }
         if case .error = value { return Compiled(eval: compiled.eval, type: compiled.type, constant: nil) }
         return .constant(value, type: compiled.type == .dyn ? value.celType : compiled.type)
     }
@@ -150,10 +151,29 @@ final class Compiler {
         let base = try compile(operand)
         let (fieldType, nullIfAbsent) = try fieldType(of: base.type, field, at: whole.offset)
         let key = MapKey.string(field)
+        let hash = key.fastHash
         let offset = whole.offset
+        // Selecting straight from a variable reads the map in place, without copying it
+        // out of its slot first (which would cost a retain and a release).
+        if case .identifier(let name) = operand.kind {
+            if let local = lookupLocal(name) {
+                let i = local.index
+                return Compiled(eval: { frame in
+                    if case .map(let m) = frame.locals[i], let v = m.value(forKey: key, hash: hash) { return v }
+                    return Access.select(frame.locals[i], field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
+                }, type: fieldType, constant: nil)
+            }
+            if let variable = environment.variables.first(where: { $0.name == name }) {
+                let slot = variable.slot
+                return Compiled(eval: { frame in
+                    if case .map(let m) = frame.slots[slot], let v = m.value(forKey: key, hash: hash) { return v }
+                    return Access.select(frame.slots[slot], field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
+                }, type: fieldType, constant: nil)
+            }
+        }
         let operandEval = base.eval
         let result = Compiled(eval: { frame in
-            Access.select(operandEval(&frame), field, key: key, nullIfAbsent: nullIfAbsent, at: offset)
+            Access.select(operandEval(&frame), field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
         }, type: fieldType, constant: nil)
         return base.constant != nil ? fold(result) : result
     }

@@ -41,12 +41,12 @@ extension FunctionRegistry {
             guard case .string(let s) = args[0], case .string(let old) = args[1], case .string(let new) = args[2] else {
                 return LibraryError.noOverload("replace", args)
             }
-            return .string(StringExt.replace(s, old, new, limit: -1))
+            return StringExt.replace(s, old, new, limit: -1)
         }
         add("replace", id: "string_replace_string_string_int", member: true, [.string, .string, .string, .int], .string) { args in
             guard case .string(let s) = args[0], case .string(let old) = args[1], case .string(let new) = args[2],
                   case .int(let n) = args[3] else { return LibraryError.noOverload("replace", args) }
-            return .string(StringExt.replace(s, old, new, limit: n))
+            return StringExt.replace(s, old, new, limit: n)
         }
         add("split", id: "string_split_string", member: true, [.string, .string], .listOf(.string)) { args in
             guard case .string(let s) = args[0], case .string(let sep) = args[1] else { return LibraryError.noOverload("split", args) }
@@ -134,20 +134,28 @@ enum StringExt {
         String(decoding: s.utf8.map(transform), as: UTF8.self)
     }
 
+    /// The largest string `replace` builds. The evaluator's own size limit applies only once
+    /// a result exists; this stops `s.replace('', big)` from exhausting memory first.
+    static let maxReplaceBytes = 64 << 20
+
     /// Go's `strings.Replace`: a negative limit replaces every occurrence; an empty `old`
     /// matches before each code point and at the end.
-    static func replace(_ s: String, _ old: String, _ new: String, limit: Int64) -> String {
-        if limit == 0 || old == new { return s }
+    static func replace(_ s: String, _ old: String, _ new: String, limit: Int64) -> Value {
+        if limit == 0 || old == new { return .string(s) }
+        let tooLarge = LibraryError.range("replace would build a string larger than \(maxReplaceBytes >> 20) MB")
         if old.isEmpty {
+            let insertions = Int64(s.unicodeScalars.count + 1)
+            let done = limit < 0 ? insertions : min(limit, insertions)
+            guard s.utf8.count + Int(done) * new.utf8.count <= maxReplaceBytes else { return tooLarge }
             var out = String.UnicodeScalarView()
-            var done: Int64 = 0
+            var inserted: Int64 = 0
             let insert = new.unicodeScalars
             for scalar in s.unicodeScalars {
-                if limit < 0 || done < limit { out.append(contentsOf: insert); done += 1 }
+                if inserted < done { out.append(contentsOf: insert); inserted += 1 }
                 out.append(scalar)
             }
-            if limit < 0 || done < limit { out.append(contentsOf: insert) }
-            return String(out)
+            if inserted < done { out.append(contentsOf: insert) }
+            return .string(String(out))
         }
         let text = Array(s.utf8), pattern = Array(old.utf8), replacement = Array(new.utf8)
         var out: [UInt8] = []
@@ -157,11 +165,12 @@ enum StringExt {
         while limit < 0 || done < limit, let at = ByteSearch.firstIndex(of: pattern, in: text, from: i) {
             out += text[i..<at]
             out += replacement
+            guard out.count <= maxReplaceBytes else { return tooLarge }
             i = at + pattern.count
             done += 1
         }
         out += text[i...]
-        return String(decoding: out, as: UTF8.self)
+        return .string(String(decoding: out, as: UTF8.self))
     }
 
     /// Go's `strings.SplitN`: limit 0 gives no parts, a negative limit every part, a positive

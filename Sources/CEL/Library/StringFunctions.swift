@@ -5,7 +5,7 @@ extension FunctionRegistry {
             let suffix = member ? "_member" : ""
             add("size", id: "size_string\(suffix)", member: member, [.string], .int) { args in
                 guard case .string(let s) = args[0] else { return LibraryError.noOverload("size", args) }
-                return .int(Int64(s.unicodeScalars.count))
+                return .int(Int64(StringSize.codePoints(s)))
             }
             add("size", id: "size_bytes\(suffix)", member: member, [.bytes], .int) { args in
                 guard case .bytes(let b) = args[0] else { return LibraryError.noOverload("size", args) }
