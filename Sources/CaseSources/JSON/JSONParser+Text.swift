@@ -164,7 +164,7 @@ extension JSONParser {
 
     /// A string value, typed: text in a date field becomes a `date`.
     mutating func parseTextValue(_ type: ResolvedType) throws -> Value {
-        let line = position.line, column = self.column
+        let start = position
         let token = try scanText()
         switch type {
         case .string, .any:
@@ -174,7 +174,7 @@ extension JSONParser {
                let date = CalendarDate(isoUTF8: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {
                 return .date(date)
             }
-            context.invalidDate(try string(of: token), line: line, column: column)
+            context.invalidDate(try string(of: token), line: start.line, column: column(at: start))
             return RecordTypingContext.rejected
         default:
             let text = try string(of: token)
@@ -184,7 +184,7 @@ extension JSONParser {
             } else if case .int = type, Int64(text) != nil {
                 hint = "write the number without quotes"
             }
-            context.typeMismatch(expected: type, found: "the text \(quoted(text))", line: line, column: column, hint: hint)
+            context.typeMismatch(expected: type, found: "the text \(quoted(text))", line: start.line, column: column(at: start), hint: hint)
             return RecordTypingContext.rejected
         }
     }

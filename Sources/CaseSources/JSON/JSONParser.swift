@@ -52,6 +52,19 @@ struct JSONParser {
 
     var column: Int { column(of: position.offset) }
 
+    /// 1-based column of a position saved earlier (perhaps on an earlier line). Columns are
+    /// computed only when a message needs one: counting from the line start at every value
+    /// made parsing quadratic in the line length, and an NDJSON record is one long line.
+    func column(at saved: Position) -> Int {
+        var column = 1
+        var i = saved.lineStart
+        while i < saved.offset && i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+
     func syntaxError(_ message: String, at offset: Int? = nil, hint: String? = nil) -> JSONSyntaxError {
         JSONSyntaxError(message: message, line: position.line, column: column(of: offset ?? position.offset), hint: hint)
     }
@@ -165,7 +178,7 @@ struct JSONParser {
         guard depth < maxDepth else {
             throw syntaxError("nesting deeper than \(maxDepth) levels", hint: "case records are a few levels deep; is this file a case export?")
         }
-        let openLine = position.line, openColumn = column
+        let open = position
         position.offset += 1  // {
         var map = MapValue()
         skipWhitespace()
@@ -177,7 +190,7 @@ struct JSONParser {
                 guard peek == UInt8(ascii: "\"") else {
                     throw unexpectedCharacter(expecting: "a field name in double quotes")
                 }
-                let keyLine = position.line, keyColumn = column
+                let keyStart = position
                 let key = try parseString()
                 skipWhitespace()
                 guard peek == UInt8(ascii: ":") else {
@@ -189,14 +202,14 @@ struct JSONParser {
                     if let declared = schema.fields[key] {
                         fieldType = declared
                     } else {
-                        context.unknownField(key, in: schema, line: keyLine, column: keyColumn)
+                        context.unknownField(key, in: schema, line: keyStart.line, column: column(at: keyStart))
                     }
                 }
                 context.path.push(.key(key))
                 let value = try parseValue(fieldType, depth: depth + 1)
                 context.path.pop()
                 if map[string: key] != nil {
-                    context.duplicateField(key, line: keyLine, column: keyColumn)
+                    context.duplicateField(key, line: keyStart.line, column: column(at: keyStart))
                 } else {
                     map[string: key] = value
                 }
@@ -209,7 +222,7 @@ struct JSONParser {
                 throw unexpectedCharacter(expecting: "',' or '}' after object member")
             }
         }
-        if let schema { context.checkRequired(schema, in: map, line: openLine, column: openColumn) }
+        if let schema { context.checkRequired(schema, in: map, line: open.line, column: column(at: open)) }
         return .map(map)
     }
 

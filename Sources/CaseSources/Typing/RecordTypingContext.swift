@@ -78,13 +78,13 @@ final class RecordTypingContext {
     }
 
     /// Required fields absent or null in an object that starts at `line`.
-    func checkRequired(_ object: ResolvedObject, in map: MapValue, line: Int, column: Int) {
+    func checkRequired(_ object: ResolvedObject, in map: MapValue, line: Int, column: @autoclosure () -> Int) {
         for name in object.requiredFields {
             // The record's id has its own, more specific, check in finishRecord.
             if path.isEmpty && name == "id" { continue }
             let value = map[string: name]
             if value == nil || value!.isNull {
-                error("field '\(path.rendered(appending: name))' is required but missing", line: line, column: column)
+                error("field '\(path.rendered(appending: name))' is required but missing", line: line, column: column())
             }
         }
     }
