@@ -92,10 +92,13 @@ private struct RunAccumulator {
         recordsChecked += outcome.records
     }
 
-    func finish(_ summary: inout RunSummary, rules: Int, diagnostics: [Diagnostic]) -> RunResult {
-        var all = findings
+    /// The result, findings sorted; the accumulator's findings are moved out, not copied, so
+    /// that a large run never holds two copies of them.
+    mutating func finish(_ summary: inout RunSummary, rules: Int, diagnostics: [Diagnostic]) -> RunResult {
+        var all: [Finding] = []
+        swap(&all, &findings)
         for (rule, tally) in zip(aggregateRules, tallies) { all += rule.finish(tally, asOf: asOf) }
-        all = FindingOrder.sorted(all)
+        FindingOrder.sort(&all)
         summary.rules = rules
         for finding in all { summary.count(finding) }
         return RunResult(findings: all, summary: summary, diagnostics: diagnostics)
