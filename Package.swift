@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // The expression language. Knows nothing about social care.
@@ -24,6 +27,12 @@ let package = Package(
         .target(name: "Rules", dependencies: ["CEL", "CaseModel", .product(name: "Yams", package: "Yams")]),
         // Runs compiled checks over records and yields findings.
         .target(name: "Engine", dependencies: ["CEL", "CaseModel", "CaseSources", "Rules"]),
+        // One renderer per output format, all from the same findings model.
+        .target(name: "Reports", dependencies: ["Rules", "CaseModel",
+                                                .product(name: "Plot", package: "Plot"),
+                                                .product(name: "Crypto", package: "swift-crypto")]),
+        // The run store: history of runs, new/persisting/resolved findings, trends, waivers.
+        .target(name: "History", dependencies: ["Rules", "CaseModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "casecheck",
             dependencies: ["CEL", "CaseModel", "CaseSources", "Rules", "Engine",
@@ -38,6 +47,9 @@ let package = Package(
         .testTarget(name: "CaseSourcesTests", dependencies: ["CaseSources", "CaseModel", "CEL"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel", "CEL"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "CaseSources", "CaseModel", "CEL"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rules", "CaseModel"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Rules", "CaseModel"]),
+        .executableTarget(name: "history-bench", dependencies: ["History", "Rules", "CaseModel"]),
         .testTarget(name: "CLITests", dependencies: ["casecheck"]),
     ],
     swiftLanguageModes: [.v5]

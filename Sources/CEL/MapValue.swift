@@ -1,119 +1,214 @@
 /// A CEL map. Keys are bool, int, uint or string; `1` and `1u` are the same key, as CEL's
 /// heterogeneous equality requires. Insertion order is kept so that output is stable.
+///
+/// The entries live in one shared, copy-on-write storage object, so that passing a map
+/// (or a record) around costs one reference count, not three.
 public struct MapValue: @unchecked Sendable {
-    public private(set) var keys: [Value]
-    /// Positions by key, built only once the map outgrows ``MapValue/linearLimit``: most maps
-    /// in case records (a visit, a plan) have a handful of fields, and comparing a few keys
-    /// is cheaper than hashing one, and saves a hash table per object.
-    @usableFromInline var index: [MapKey: Int]
-    public private(set) var values: [Value]
+    /// Entries in insertion order plus an open-addressing hash index over them. The index
+    /// uses ``MapKey/fastHash``, which the compiler precomputes for field names, so that
+    /// selecting a record field hashes nothing at run time.
+    @usableFromInline
+    final class Storage: @unchecked Sendable {
+        @usableFromInline @exclusivity(unchecked) var keys: [Value]
+        @usableFromInline @exclusivity(unchecked) var values: [Value]
+        /// The `MapKey` of each entry, parallel to `keys`.
+        @usableFromInline @exclusivity(unchecked) var mapKeys: [MapKey]
+        /// Hash buckets holding an entry position, or -1 when empty. Power-of-two sized,
+        /// at most half full.
+        @usableFromInline @exclusivity(unchecked) var buckets: [Int32]
 
-    /// Maps up to this size are searched key by key.
-    @usableFromInline static let linearLimit = 12
+        init() {
+            keys = []
+            values = []
+            mapKeys = []
+            buckets = []
+        }
 
-    public init() {
-        keys = []
-        values = []
-        index = [:]
+        init(copying other: Storage) {
+            keys = other.keys
+            values = other.values
+            mapKeys = other.mapKeys
+            buckets = other.buckets
+        }
+
+        @inlinable
+        func position(of key: MapKey, hash: Int) -> Int? {
+            let count = buckets.count
+            if count == 0 { return nil }
+            let mask = count &- 1
+            var b = hash & mask
+            while true {
+                let p = Int(buckets[b])
+                if p < 0 { return nil }
+                if mapKeys[p] == key { return p }
+                b = (b &+ 1) & mask
+            }
+        }
+
+        /// Adds an entry for a key known to be absent.
+        func append(_ key: Value, _ mapKey: MapKey, _ value: Value) {
+            keys.append(key)
+            values.append(value)
+            mapKeys.append(mapKey)
+            if keys.count * 2 > buckets.count {
+                rebuildIndex(capacity: max(8, buckets.count * 2))
+            } else {
+                insertIntoIndex(keys.count - 1)
+            }
+        }
+
+        func rebuildIndex(capacity: Int) {
+            var size = 8
+            while size < capacity || size < keys.count * 2 { size *= 2 }
+            buckets = Array(repeating: -1, count: size)
+            for p in 0..<mapKeys.count { insertIntoIndex(p) }
+        }
+
+        private func insertIntoIndex(_ p: Int) {
+            let mask = buckets.count - 1
+            var b = mapKeys[p].fastHash & mask
+            while buckets[b] >= 0 { b = (b + 1) & mask }
+            buckets[b] = Int32(p)
+        }
+
+        func reserve(_ n: Int) {
+            keys.reserveCapacity(n)
+            values.reserveCapacity(n)
+            mapKeys.reserveCapacity(n)
+            if n * 2 > buckets.count { rebuildIndex(capacity: n * 2) }
+        }
     }
 
-    /// An empty map with room for `capacity` entries.
-    public init(minimumCapacity capacity: Int) {
-        self.init()
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+    @usableFromInline var storage: Storage
+
+    public var keys: [Value] { storage.keys }
+    public var values: [Value] { storage.values }
+
+    public init() {
+        storage = Storage()
     }
 
     /// Builds a map from key/value pairs; returns nil when a key is not a valid map key
     /// type or appears twice.
     public init?(_ pairs: [(Value, Value)]) {
-        self.init(minimumCapacity: pairs.count)
+        storage = Storage()
+        storage.reserve(pairs.count)
         for (k, v) in pairs {
-            guard let mk = MapKey(k), position(of: mk) == nil else { return nil }
-            append(k, mk, v)
+            guard let mk = MapKey(k), storage.position(of: mk, hash: mk.fastHash) == nil else { return nil }
+            storage.append(k, mk, v)
         }
     }
 
-    /// Builds a map with string keys (the shape of a case record).
+    /// Builds a map with string keys (the shape of a case record). A repeated key keeps
+    /// its first position and its last value.
     public init(stringKeyed pairs: [(String, Value)]) {
-        self.init(minimumCapacity: pairs.count)
-        for (k, v) in pairs { self[string: k] = v }
-    }
-
-    public var count: Int { keys.count }
-
-    /// Where a key is, by hash once the map is large, else by comparing keys.
-    @inlinable func position(of key: MapKey) -> Int? {
-        if keys.count > MapValue.linearLimit { return index[key] }
-        if case .string(let wanted) = key {
-            for i in keys.indices {
-                if case .string(let k) = keys[i], k == wanted { return i }
+        storage = Storage()
+        storage.reserve(pairs.count)
+        for (k, v) in pairs {
+            let mk = MapKey.string(k)
+            if let p = storage.position(of: mk, hash: mk.fastHash) {
+                storage.values[p] = v
+            } else {
+                storage.append(.string(k), mk, v)
             }
-            return nil
         }
-        for i in keys.indices where MapKey(keys[i]) == key { return i }
-        return nil
     }
 
-    private mutating func append(_ key: Value, _ mapKey: MapKey, _ value: Value) {
-        keys.append(key)
-        values.append(value)
-        if keys.count == MapValue.linearLimit + 1 {
-            index.reserveCapacity(keys.count * 2)
-            for (j, k) in keys.enumerated() { index[MapKey(k)!] = j }
-        } else if keys.count > MapValue.linearLimit + 1 {
-            index[mapKey] = keys.count - 1
-        }
-    }
+    public var count: Int { storage.keys.count }
 
     /// Looks a key up; nil when absent (or when the key is not a valid key type).
     public subscript(key: Value) -> Value? {
-        guard let mk = MapKey(key), let i = position(of: mk) else { return nil }
-        return values[i]
+        guard let mk = MapKey(key), let p = storage.position(of: mk, hash: mk.fastHash) else { return nil }
+        return storage.values[p]
     }
 
-    /// Looks a key up by its precomputed identity (the compiler builds the `MapKey` of a
-    /// field name once, so that a selection does not rebuild it per evaluation).
+    /// Looks a key up by its identity.
     @inlinable public subscript(mapKey key: MapKey) -> Value? {
-        guard let i = position(of: key) else { return nil }
-        return values[i]
+        guard let p = storage.position(of: key, hash: key.fastHash) else { return nil }
+        return storage.values[p]
+    }
+
+    /// Looks a key up by its identity and a hash computed beforehand with
+    /// ``MapKey/fastHash`` (the compiler does this once per field name).
+    @inlinable public func value(forKey key: MapKey, hash: Int) -> Value? {
+        guard let p = storage.position(of: key, hash: hash) else { return nil }
+        return storage.values[p]
     }
 
     /// Looks a string key up.
     public subscript(string key: String) -> Value? {
-        get {
-            guard let i = position(of: .string(key)) else { return nil }
-            return values[i]
-        }
+        get { self[mapKey: .string(key)] }
         set {
-            if let i = position(of: .string(key)) {
-                if let newValue { values[i] = newValue } else { remove(at: i) }
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+            let mk = MapKey.string(key)
+            if let p = storage.position(of: mk, hash: mk.fastHash) {
+                if let newValue { storage.values[p] = newValue } else { remove(at: p) }
             } else if let newValue {
-                append(.string(key), .string(key), newValue)
+                storage.append(.string(key), mk, newValue)
             }
         }
     }
 
-    private mutating func remove(at i: Int) {
-        keys.remove(at: i)
-        values.remove(at: i)
-        index = [:]
-        if keys.count > MapValue.linearLimit {
-            for (j, k) in keys.enumerated() { index[MapKey(k)!] = j }
-        }
+    private mutating func remove(at p: Int) {
+        storage.keys.remove(at: p)
+        storage.values.remove(at: p)
+        storage.mapKeys.remove(at: p)
+        storage.rebuildIndex(capacity: storage.buckets.count)
     }
 
     /// Key/value pairs in insertion order.
-    public var entries: Zip2Sequence<[Value], [Value]> { zip(keys, values) }
+    public var entries: Zip2Sequence<[Value], [Value]> { zip(storage.keys, storage.values) }
 }
 
 /// The hashable identity of a map key. Int and uint keys of equal value coincide; a double
 /// with an integral value looks up the same entry (CEL's heterogeneous equality).
+///
+/// Strings compare by code points (CEL does not normalise Unicode), and hash with a cheap
+/// FNV-1a over their UTF-8 bytes (``fastHash``) for the maps' own index.
 public enum MapKey: Hashable, Sendable {
     case bool(Bool)
     case integer(Int64)
     case bigUnsigned(UInt64)
     case string(String)
+
+    @inlinable
+    public static func == (a: MapKey, b: MapKey) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)):
+            if x.utf8.count != y.utf8.count { return false }
+            return x.utf8.elementsEqual(y.utf8)
+        case (.integer(let x), .integer(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.bigUnsigned(let x), .bigUnsigned(let y)): return x == y
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fastHash)
+    }
+
+    /// A quick, stable hash: FNV-1a over a string's UTF-8 bytes, a multiplicative mix for
+    /// numbers. Equal keys hash equally (an int and the equal uint are the same key).
+    @inlinable
+    public var fastHash: Int {
+        switch self {
+        case .string(let s):
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in s.utf8 {
+                h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return Int(truncatingIfNeeded: h ^ (h >> 29))
+        case .integer(let i):
+            let h = UInt64(bitPattern: i) &* 0x9E37_79B9_7F4A_7C15
+            return Int(truncatingIfNeeded: h ^ (h >> 32))
+        case .bigUnsigned(let u):
+            let h = u &* 0x9E37_79B9_7F4A_7C15
+            return Int(truncatingIfNeeded: h ^ (h >> 32))
+        case .bool(let b):
+            return b ? 0x5bd1_e995 : 0x1b87_3593
+        }
+    }
 
     public init?(_ value: Value) {
         switch value {

@@ -55,6 +55,26 @@ final class LibraryStringTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 5)
     }
 
+    func testClassShorthandsAreASCIIOnlyAsInRE2() {
+        assertValue(Library.call("matches", .string("٣"), .string("\\d")), .bool(false))
+        assertValue(Library.call("matches", .string("7"), .string("^\\d$")), .bool(true))
+        assertValue(Library.call("matches", .string("é"), .string("^\\w$")), .bool(false))
+        assertValue(Library.call("matches", .string("é"), .string("^\\W$")), .bool(true))
+        assertValue(Library.call("matches", .string("a_1"), .string("^[\\w]+$")), .bool(true))
+        assertValue(Library.call("matches", .string("\u{A0}"), .string("\\s")), .bool(false))
+        assertValue(Library.call("matches", .string("a b"), .string("a\\sb")), .bool(true))
+        assertValue(Library.call("matches", .string("x"), .string("^\\S$")), .bool(true))
+        assertValue(Library.call("matches", .string("abc\n"), .string("abc$")), .bool(false))
+        assertValue(Library.call("matches", .string("abc"), .string("abc$")), .bool(true))
+        assertValue(Library.call("matches", .string("a$"), .string("a[$]")), .bool(true))
+        assertValue(Library.call("matches", .string("a$"), .string("a\\$")), .bool(true))
+        assertValue(Library.call("matches", .string("abc\nx"), .string("(?m)abc$")), .bool(true))
+        assertValue(Library.call("matches", .string("abc\nx"), .string("(?im)ABC$")), .bool(true))
+        // Escaped backslash before d, and \Q...\E literal text, are left alone.
+        assertValue(Library.call("matches", .string("\\d"), .string("^\\\\d$")), .bool(true))
+        assertValue(Library.call("matches", .string("a\\d"), .string("\\Qa\\d\\E")), .bool(true))
+    }
+
     func testInvalidRegexIsAnErrorValue() {
         assertError(Library.method("matches", .string("x"), .string("(")), .invalidArgument, mentioning: "not a valid regular expression")
         assertError(Library.method("matches", .string("x"), .string("[a-")), .invalidArgument)

@@ -42,7 +42,9 @@ final class LibraryTimeTests: XCTestCase {
     }
 
     func testBadDurations() {
-        assertError(dur("1d"), .invalidArgument)
+        assertError(dur("1d"), .invalidArgument, mentioning: "24h")
+        assertError(dur("2w"), .invalidArgument, mentioning: "168h")
+        assertError(dur("5x"), .invalidArgument, mentioning: "h, m, s, ms, us, ns")
         assertError(dur("1"), .invalidArgument)
         assertError(dur(""), .invalidArgument)
         assertError(dur("-"), .invalidArgument)
@@ -95,6 +97,8 @@ final class LibraryTimeTests: XCTestCase {
     func testUnknownTimeZonesAndBadOffsets() {
         let t = ts("2009-02-13T23:31:30Z")
         assertError(Library.method("getHours", t, .string("Mars/Olympus_Mons")), .invalidArgument, mentioning: "unknown time zone")
+        assertError(Library.method("getHours", t, .string("Europe/Londn")), .invalidArgument, mentioning: "did you mean 'Europe/London'?")
+        assertError(Library.method("getHours", t, .string("Europe/Londn")), .invalidArgument, mentioning: "did you mean")
         assertError(Library.method("getHours", t, .string("+25:00")), .invalidArgument)
         assertError(Library.method("getHours", t, .string("+1:0")), .invalidArgument)
         assertError(Library.method("getHours", t, .string("ab:cd")), .invalidArgument)
@@ -119,6 +123,19 @@ final class LibraryTimeTests: XCTestCase {
         assertValue(Library.call("_-_", dur("900s"), dur("42s")), dur("858s"))
         assertValue(Library.call("_-_", ts("2009-02-13T23:10:00Z"), ts("2009-02-13T23:00:00.5Z")), dur("599.5s"))
         assertValue(Library.call("-_", dur("1.5s")), dur("-1.5s"))
+    }
+
+    func testHostBuiltValuesOutsideTheRangeAreErrorsNotCrashes() {
+        let huge = Value.timestamp(Timestamp(seconds: .max, nanos: 0))
+        assertError(Library.method("getHours", huge), .outOfRange)
+        assertError(Library.method("getHours", huge, .string("+05:00")), .outOfRange)
+        assertError(Library.call("_+_", huge, dur("1s")), .outOfRange)
+        assertError(Library.call("_-_", huge, Value.timestamp(Timestamp(seconds: .min, nanos: 0))), .outOfRange)
+        let long = Value.duration(CELDuration(seconds: .max, nanos: 0))
+        assertError(Library.method("getHours", long), .outOfRange)
+        assertError(Library.call("_+_", long, dur("1s")), .outOfRange)
+        assertError(Library.call("int", long), .outOfRange)
+        assertValue(Library.call("string", Value.duration(CELDuration(seconds: .min, nanos: 0))), .string("-9223372036854775808s"))
     }
 
     func testArithmeticRangeErrors() {

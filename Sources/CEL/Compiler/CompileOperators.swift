@@ -121,10 +121,6 @@ extension Compiler {
             } else if checking {
                 throw SyntaxError("'\(op.symbol)' cannot be applied to \(l.type) and \(r.type)", at: offset)
             }
-        } else if TypeRules.builtinSupports(op, l.type, r.type) == nil, type == .dyn,
-                  TypeRules.isOpen(l.type) || TypeRules.isOpen(r.type) {
-            type = op == .add || op == .subtract || op == .multiply || op == .divide || op == .remainder
-                ? TypeRules.overloadResult(overloads, [l.type, r.type]) : type
         }
         let eval: Eval
         switch op {

@@ -150,10 +150,29 @@ final class Compiler {
         let base = try compile(operand)
         let (fieldType, nullIfAbsent) = try fieldType(of: base.type, field, at: whole.offset)
         let key = MapKey.string(field)
+        let hash = key.fastHash
         let offset = whole.offset
+        // Selecting straight from a variable reads the map in place, without copying it
+        // out of its slot first (which would cost a retain and a release).
+        if case .identifier(let name) = operand.kind {
+            if let local = lookupLocal(name) {
+                let i = local.index
+                return Compiled(eval: { frame in
+                    if case .map(let m) = frame.locals[i], let v = m.value(forKey: key, hash: hash) { return v }
+                    return Access.select(frame.locals[i], field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
+                }, type: fieldType, constant: nil)
+            }
+            if let variable = environment.variables.first(where: { $0.name == name }) {
+                let slot = variable.slot
+                return Compiled(eval: { frame in
+                    if case .map(let m) = frame.slots[slot], let v = m.value(forKey: key, hash: hash) { return v }
+                    return Access.select(frame.slots[slot], field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
+                }, type: fieldType, constant: nil)
+            }
+        }
         let operandEval = base.eval
         let result = Compiled(eval: { frame in
-            Access.select(operandEval(&frame), field, key: key, nullIfAbsent: nullIfAbsent, at: offset)
+            Access.select(operandEval(&frame), field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
         }, type: fieldType, constant: nil)
         return base.constant != nil ? fold(result) : result
     }

@@ -10,7 +10,12 @@ enum Suggestions {
         }
         guard let (candidate, d) = best else { return nil }
         let allowed = max(1, min(3, (max(target.count, candidate.count) + 1) / 3))
-        return d <= allowed ? "did you mean '\(candidate)'?" : nil
+        if d <= allowed { return "did you mean '\(candidate)'?" }
+        // A shortened name ("end" for "end_date"): suggest the one candidate it begins.
+        let lowered = name.lowercased()
+        let extensions = Set(candidates).filter { $0.lowercased().hasPrefix(lowered) && $0 != name }
+        if lowered.count >= 3, extensions.count == 1, let only = extensions.first { return "did you mean '\(only)'?" }
+        return nil
     }
 
     /// Levenshtein distance, where swapping two neighbouring characters counts as one edit.

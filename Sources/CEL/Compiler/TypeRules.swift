@@ -46,7 +46,17 @@ enum TypeRules {
 
     /// Whether the built-in operators handle these static types; nil when unknown.
     static func builtinSupports(_ op: BinaryOperator, _ l: CELType, _ r: CELType) -> Bool? {
-        if isOpen(l) || isOpen(r) { return nil }
+        switch (l, r) {
+        case (.dyn, _), (_, .dyn), (.error, _), (_, .error): return nil
+        case (.opaque, _), (_, .opaque):
+            // Host values order and compare through their protocol; arithmetic on them
+            // exists only as registered overloads.
+            switch op {
+            case .add, .subtract, .multiply, .divide, .remainder: return false
+            default: return nil
+            }
+        default: break
+        }
         switch op {
         case .add:
             switch (l, r) {

@@ -70,6 +70,8 @@ enum DurationText {
             case "s": unit = 1_000_000_000
             case "m": unit = 60_000_000_000
             case "h": unit = 3_600_000_000_000
+            case "d", "day", "days", "w", "week", "weeks":
+                return LibraryError.invalid("duration '\(text)' is not valid: CEL durations stop at hours, so write 24h for a day and 168h for a week")
             default: return bad
             }
             let (w, o1) = whole.multipliedReportingOverflow(by: unit)

@@ -3,8 +3,8 @@ import Foundation
 /// Compiled regular expressions for `matches`, kept by pattern: a rule applies the same
 /// pattern to every record, and compiling it each time would dominate the cost.
 ///
-/// CEL specifies RE2 syntax; Foundation's ICU engine accepts a superset of it, so valid RE2
-/// patterns behave as RE2 says. RE2's `(?P<name>...)` group syntax is translated.
+/// CEL specifies RE2 syntax; patterns go through ``RE2Dialect`` on their way to Foundation's
+/// ICU engine so that they mean what RE2 says.
 final class RegexCache: @unchecked Sendable {
     static let shared = RegexCache()
 
@@ -23,9 +23,7 @@ final class RegexCache: @unchecked Sendable {
         if let feature = RE2Dialect.unsupportedFeature(in: pattern) {
             return .failure(EvalError(.invalidArgument, "'\(pattern)' is not a valid regular expression: \(feature)"))
         }
-        // ICU rejects an empty pattern; RE2 takes it as matching the empty string.
-        let icuPattern = pattern.isEmpty ? "(?:)" : pattern.replacingOccurrences(of: "(?P<", with: "(?<")
-        guard let r = try? NSRegularExpression(pattern: icuPattern) else {
+        guard let r = try? NSRegularExpression(pattern: RE2Dialect.icuPattern(for: pattern)) else {
             return .failure(EvalError(.invalidArgument, "'\(pattern)' is not a valid regular expression"))
         }
         lock.lock()

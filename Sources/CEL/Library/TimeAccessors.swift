@@ -18,12 +18,14 @@ extension FunctionRegistry {
         for (name, field) in fields {
             add(name, id: "timestamp_\(name)", member: true, [.timestamp], .int) { args in
                 guard case .timestamp(let t) = args[0] else { return LibraryError.noOverload(name, args) }
+                guard TimestampText.isInRange(t) else { return TimestampText.outOfRange }
                 return .int(field(LocalTime(t, offset: 0)))
             }
             add(name, id: "timestamp_\(name)_with_tz", member: true, [.timestamp, .string], .int) { args in
                 guard case .timestamp(let t) = args[0], case .string(let zone) = args[1] else {
                     return LibraryError.noOverload(name, args)
                 }
+                guard TimestampText.isInRange(t) else { return TimestampText.outOfRange }
                 switch TimeZoneResolver.offset(zone, at: t.seconds) {
                 case .success(let offset): return .int(field(LocalTime(t, offset: offset)))
                 case .failure(let error): return .error(error)

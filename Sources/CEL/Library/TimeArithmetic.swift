@@ -49,6 +49,7 @@ extension FunctionRegistry {
 /// Checked timestamp and duration arithmetic.
 enum TimeMath {
     static func shift(_ t: Timestamp, by d: CELDuration, negate: Bool) -> Value {
+        guard TimestampText.isInRange(t) else { return TimestampText.outOfRange }
         guard let n = DurationText.nanoseconds(d) else { return DurationText.outOfRange }
         // |n| < 2^63 ns, about 9.2e9 s: no Int64 overflow on the seconds of an in-range timestamp.
         let seconds = n / 1_000_000_000

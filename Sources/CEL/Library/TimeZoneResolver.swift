@@ -8,11 +8,9 @@ enum TimeZoneResolver {
     static func offset(_ zone: String, at seconds: Int64) -> Result<Int64, EvalError> {
         if zone.contains(":") { return fixedOffset(zone) }
         if zone.isEmpty || zone == "UTC" || zone == "Z" { return .success(0) }
-        guard let tz = cache.zone(named: zone) else {
-            return .failure(EvalError(.invalidArgument,
-                "unknown time zone '\(zone)': use a name such as 'Europe/London' or an offset such as '+01:00'"))
+        return cache.zone(named: zone).map { tz in
+            Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))))
         }
-        return .success(Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))))
     }
 
     /// `[+|-]HH:MM`; the sign applies to both parts.
@@ -37,21 +35,37 @@ enum TimeZoneResolver {
 }
 
 /// Loaded `TimeZone`s by name: loading one reads the zone database, and rules ask for the
-/// same few zones again and again.
+/// same few zones again and again. Unknown names are kept too, with their error, so that a
+/// misspelt zone costs the "did you mean" search once, not once a record.
 private final class ZoneCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var zones: [String: TimeZone?] = [:]
+    private var zones: [String: Result<TimeZone, EvalError>] = [:]
 
-    func zone(named name: String) -> TimeZone? {
+    func zone(named name: String) -> Result<TimeZone, EvalError> {
         lock.lock()
-        defer { lock.unlock() }
-        if let known = zones[name] { return known }
-        let loaded = TimeZone(identifier: name)
-        if zones.count < 1000 { zones[name] = loaded }
+        if let known = zones[name] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let loaded: Result<TimeZone, EvalError>
+        if let tz = TimeZone(identifier: name) {
+            loaded = .success(tz)
+        } else {
+            var message = "unknown time zone '\(name)': use a name such as 'Europe/London' or an offset such as '+01:00'"
+            if let hint = Suggestions.didYouMean(name, among: TimeZone.knownTimeZoneIdentifiers) {
+                message += " (\(hint))"
+            }
+            loaded = .failure(EvalError(.invalidArgument, message))
+        }
+        lock.lock()
+        if zones.count >= 1000 { zones.removeAll(keepingCapacity: true) }
+        zones[name] = loaded
+        lock.unlock()
         return loaded
     }
 }
 
-extension Character {
+private extension Character {
     var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }

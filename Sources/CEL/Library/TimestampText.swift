@@ -14,11 +14,10 @@ enum TimestampText {
         let s = seconds + floorDivide(nanos, 1_000_000_000)
         let n = floorModulo(nanos, 1_000_000_000)
         let t = Timestamp(seconds: s, nanos: Int32(n))
-        guard isInRange(t) else {
-            return LibraryError.range("timestamp out of range: it must fall between the years 1 and 9999")
-        }
-        return .timestamp(t)
+        return isInRange(t) ? .timestamp(t) : outOfRange
     }
+
+    static let outOfRange = LibraryError.range("timestamp out of range: it must fall between the years 1 and 9999")
 
     /// Parses `2009-02-13T23:31:30Z`, `2009-02-13T23:31:30.123+01:00` and the like.
     static func parse(_ text: String) -> Value {

@@ -2,10 +2,10 @@
 enum Access {
     /// `operand.field` on a map (or a record carried as a map).
     @inline(__always)
-    static func select(_ operand: Value, _ field: String, key: MapKey, nullIfAbsent: Bool, at offset: Int) -> Value {
+    static func select(_ operand: Value, _ field: String, key: MapKey, hash: Int, nullIfAbsent: Bool, at offset: Int) -> Value {
         switch operand {
         case .map(let m):
-            if let v = m[mapKey: key] { return v }
+            if let v = m.value(forKey: key, hash: hash) { return v }
             if nullIfAbsent { return .null }
             return ErrorValues.make(.noSuchKey, "no such key: '\(field)'", at: offset)
         case .error: return operand

@@ -3,10 +3,28 @@
 struct Expr {
     var offset: Int
     var kind: Kind
+    /// Levels of nesting below and including this node (a literal is 1).
+    var depth: Int
 
     init(_ kind: Kind, at offset: Int) {
         self.kind = kind
         self.offset = offset
+        self.depth = 1 + Expr.deepestChild(of: kind)
+    }
+
+    private static func deepestChild(of kind: Kind) -> Int {
+        switch kind {
+        case .literal, .identifier: return 0
+        case .select(let e, _), .presenceTest(let e, _), .unary(_, let e): return e.depth
+        case .index(let a, let b), .binary(_, let a, let b): return max(a.depth, b.depth)
+        case .call(_, let args), .and(let args), .or(let args), .list(let args):
+            return args.reduce(0) { max($0, $1.depth) }
+        case .memberCall(let t, _, let args): return args.reduce(t.depth) { max($0, $1.depth) }
+        case .conditional(let a, let b, let c): return max(a.depth, b.depth, c.depth)
+        case .map(let entries): return entries.reduce(0) { max($0, $1.key.depth, $1.value.depth) }
+        case .object(_, let fields): return fields.reduce(0) { max($0, $1.value.depth) }
+        case .comprehension(let c): return max(c.range.depth, c.body.depth, c.filter?.depth ?? 0)
+        }
     }
 
     indirect enum Kind {

@@ -30,9 +30,6 @@ struct Parser {
             throw SyntaxError("unexpected \(trailing.display) after the end of the expression", at: trailing.start,
                               hint: trailing.kind == .punctuation(.rightParen) ? "there is one ')' too many" : nil)
         }
-        if let deep = Parser.firstNodeBeyond(depth: maxDepth, in: expr) {
-            throw SyntaxError("the expression is nested too deeply (more than \(maxDepth) levels)", at: deep.offset)
-        }
         return expr
     }
 
@@ -78,7 +75,7 @@ struct Parser {
         let then = try parseOr()
         try expect(.colon, "in the conditional 'condition ? a : b'")
         let otherwise = try parseExpression()
-        return Expr(.conditional(condition, then, otherwise), at: condition.offset)
+        return try node(.conditional(condition, then, otherwise), at: condition.offset)
     }
 
     private mutating func parseOr() throws -> Expr {
@@ -86,7 +83,7 @@ struct Parser {
         guard isPunctuation(.or) else { return first }
         var operands = [first]
         while accept(.or) { operands.append(try parseAnd()) }
-        return Expr(.or(operands), at: first.offset)
+        return try node(.or(operands), at: first.offset)
     }
 
     private mutating func parseAnd() throws -> Expr {
@@ -94,7 +91,7 @@ struct Parser {
         guard isPunctuation(.and) else { return first }
         var operands = [first]
         while accept(.and) { operands.append(try parseRelation()) }
-        return Expr(.and(operands), at: first.offset)
+        return try node(.and(operands), at: first.offset)
     }
 
     private mutating func parseRelation() throws -> Expr {
@@ -113,7 +110,7 @@ struct Parser {
             }
             let opToken = advance()
             let right = try parseAddition()
-            left = Expr(.binary(op, left, right), at: opToken.start)
+            left = try node(.binary(op, left, right), at: opToken.start)
         }
     }
 
@@ -128,7 +125,7 @@ struct Parser {
             }
             let opToken = advance()
             let right = try parseMultiplication()
-            left = Expr(.binary(op, left, right), at: opToken.start)
+            left = try node(.binary(op, left, right), at: opToken.start)
         }
     }
 
@@ -144,7 +141,7 @@ struct Parser {
             }
             let opToken = advance()
             let right = try parseUnary()
-            left = Expr(.binary(op, left, right), at: opToken.start)
+            left = try node(.binary(op, left, right), at: opToken.start)
         }
     }
 
@@ -169,13 +166,13 @@ struct Parser {
                 throw SyntaxError("the number -\(magnitude) is too small (integers are 64-bit)", at: last.1)
             }
             let value = magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
-            operand = try parsePostfix(Expr(.literal(.int(value)), at: last.1))
+            operand = try parsePostfix(try node(.literal(.int(value)), at: last.1))
             _ = token
         } else {
             operand = try parseMember()
         }
         for (op, offset) in operators.reversed() {
-            operand = Expr(.unary(op, operand), at: offset)
+            operand = try node(.unary(op, operand), at: offset)
         }
         return operand
     }
@@ -208,13 +205,13 @@ struct Parser {
                     let args = try parseArguments(closing: .rightParen, "to close the argument list")
                     expr = try expandMemberCall(target: expr, name: name, args: args, at: nameToken.start)
                 } else {
-                    expr = Expr(.select(expr, field: name), at: dot.start)
+                    expr = try node(.select(expr, field: name), at: dot.start)
                 }
             } else if isPunctuation(.leftBracket) {
                 let bracket = advance()
                 let index = try parseExpression()
                 try expect(.rightBracket, "to close the index")
-                expr = Expr(.index(expr, index), at: bracket.start)
+                expr = try node(.index(expr, index), at: bracket.start)
             } else if isPunctuation(.leftBrace), let typeName = Parser.qualifiedName(expr) {
                 let brace = advance()
                 expr = try parseObject(typeName: typeName, at: expr.offset, brace: brace.start)
@@ -242,14 +239,14 @@ struct Parser {
             guard magnitude <= UInt64(Int64.max) else {
                 throw SyntaxError("the number \(magnitude) is too large (integers are 64-bit; add 'u' for an unsigned number)", at: token.start)
             }
-            return Expr(.literal(.int(Int64(magnitude))), at: token.start)
-        case .uintLiteral(let v): return Expr(.literal(.uint(v)), at: token.start)
-        case .doubleLiteral(let v): return Expr(.literal(.double(v)), at: token.start)
-        case .stringLiteral(let s): return Expr(.literal(.string(s)), at: token.start)
-        case .bytesLiteral(let b): return Expr(.literal(.bytes(b)), at: token.start)
-        case .trueKeyword: return Expr(.literal(.bool(true)), at: token.start)
-        case .falseKeyword: return Expr(.literal(.bool(false)), at: token.start)
-        case .nullKeyword: return Expr(.literal(.null), at: token.start)
+            return try node(.literal(.int(Int64(magnitude))), at: token.start)
+        case .uintLiteral(let v): return try node(.literal(.uint(v)), at: token.start)
+        case .doubleLiteral(let v): return try node(.literal(.double(v)), at: token.start)
+        case .stringLiteral(let s): return try node(.literal(.string(s)), at: token.start)
+        case .bytesLiteral(let b): return try node(.literal(.bytes(b)), at: token.start)
+        case .trueKeyword: return try node(.literal(.bool(true)), at: token.start)
+        case .falseKeyword: return try node(.literal(.bool(false)), at: token.start)
+        case .nullKeyword: return try node(.literal(.null), at: token.start)
         case .identifier(let name):
             return try identifierOrCall(name, at: token.start)
         case .punctuation(.dot):
@@ -265,7 +262,7 @@ struct Parser {
             return inner
         case .punctuation(.leftBracket):
             let elements = try parseArguments(closing: .rightBracket, "to close the list", allowTrailingComma: true)
-            return Expr(.list(elements), at: token.start)
+            return try node(.list(elements), at: token.start)
         case .punctuation(.leftBrace):
             return try parseMap(at: token.start)
         case .endOfInput:
@@ -283,16 +280,16 @@ struct Parser {
         if reservedWords.contains(name) {
             throw SyntaxError("'\(name)' is a reserved word and cannot be used as a name", at: offset)
         }
-        guard isPunctuation(.leftParen) else { return Expr(.identifier(name), at: offset) }
+        guard isPunctuation(.leftParen) else { return try node(.identifier(name), at: offset) }
         _ = advance()
         let args = try parseArguments(closing: .rightParen, "to close the argument list")
         if name == "has" {
             guard args.count == 1, case .select(let operand, let field) = args[0].kind else {
                 throw SyntaxError("has() takes one field selection, such as has(plan.end_date)", at: offset)
             }
-            return Expr(.presenceTest(operand, field: field), at: offset)
+            return try node(.presenceTest(operand, field: field), at: offset)
         }
-        return Expr(.call(name, args), at: offset)
+        return try node(.call(name, args), at: offset)
     }
 
     private mutating func parseArguments(closing: Token.Punctuation, _ context: String,
@@ -311,7 +308,7 @@ struct Parser {
 
     private mutating func parseMap(at offset: Int) throws -> Expr {
         var entries: [(key: Expr, value: Expr)] = []
-        if accept(.rightBrace) { return Expr(.map(entries), at: offset) }
+        if accept(.rightBrace) { return try node(.map(entries), at: offset) }
         while true {
             let key = try parseExpression()
             try expect(.colon, "between a map key and its value")
@@ -323,12 +320,12 @@ struct Parser {
             }
             if accept(.rightBrace) { break }
         }
-        return Expr(.map(entries), at: offset)
+        return try node(.map(entries), at: offset)
     }
 
     private mutating func parseObject(typeName: String, at offset: Int, brace: Int) throws -> Expr {
         var fields: [(name: String, value: Expr, offset: Int)] = []
-        if accept(.rightBrace) { return Expr(.object(typeName: typeName, fields: fields), at: offset) }
+        if accept(.rightBrace) { return try node(.object(typeName: typeName, fields: fields), at: offset) }
         while true {
             let nameToken = advance()
             guard case .identifier(let name) = nameToken.kind else {
@@ -343,7 +340,7 @@ struct Parser {
             }
             if accept(.rightBrace) { break }
         }
-        return Expr(.object(typeName: typeName, fields: fields), at: offset)
+        return try node(.object(typeName: typeName, fields: fields), at: offset)
     }
 
     // MARK: macros
@@ -363,7 +360,7 @@ struct Parser {
                 throw SyntaxError("the two variables of \(name)() must have different names", at: args[1].offset)
             }
             let c = Comprehension(kind: kind, range: target, first: first, second: second, body: body, filter: filter)
-            return Expr(.comprehension(c), at: offset)
+            return try node(.comprehension(c), at: offset)
         }
         switch (name, args.count) {
         case ("all", 2): return try make(.all, vars: 1, body: args[1])
@@ -382,37 +379,20 @@ struct Parser {
         case ("transformMapEntry", 3): return try make(.transformMapEntry, vars: 2, body: args[2])
         case ("transformMapEntry", 4): return try make(.transformMapEntry, vars: 2, body: args[3], filter: args[2])
         default:
-            return Expr(.memberCall(target, name, args), at: offset)
+            return try node(.memberCall(target, name, args), at: offset)
         }
     }
 
     // MARK: depth
 
-    /// The first node found below `depth` levels, if any. The search itself never goes
-    /// deeper than `depth`, so it is safe on any tree.
-    static func firstNodeBeyond(depth: Int, in expr: Expr) -> Expr? {
-        if depth <= 0 { return expr }
-        for child in expr.children {
-            if let deep = firstNodeBeyond(depth: depth - 1, in: child) { return deep }
+    /// Builds a node, refusing to build one deeper than the limit: deep trees are never
+    /// built, so neither compiling nor freeing them can exhaust the stack.
+    private func node(_ kind: Expr.Kind, at offset: Int) throws -> Expr {
+        let expr = Expr(kind, at: offset)
+        if expr.depth > maxDepth {
+            throw SyntaxError("the expression is nested too deeply (more than \(maxDepth) levels)", at: offset,
+                              hint: "split it into smaller expressions")
         }
-        return nil
-    }
-}
-
-extension Expr {
-    /// The direct sub-expressions, in source order.
-    var children: [Expr] {
-        switch kind {
-        case .literal, .identifier: return []
-        case .select(let e, _), .presenceTest(let e, _), .unary(_, let e): return [e]
-        case .index(let a, let b), .binary(_, let a, let b): return [a, b]
-        case .call(_, let args): return args
-        case .memberCall(let t, _, let args): return [t] + args
-        case .and(let xs), .or(let xs), .list(let xs): return xs
-        case .conditional(let a, let b, let c): return [a, b, c]
-        case .map(let entries): return entries.flatMap { [$0.key, $0.value] }
-        case .object(_, let fields): return fields.map(\.value)
-        case .comprehension(let c): return [c.range, c.body] + (c.filter.map { [$0] } ?? [])
-        }
+        return expr
     }
 }
