@@ -3,12 +3,44 @@ extension Environment {
     /// - Throws: ``CompileError`` for syntax errors, undeclared variables, unknown fields of
     ///   declared object types, and type mismatches the checker can prove.
     public func compile(_ source: String) throws -> Program {
-        // Placeholder until the parser and compiler land (issue 3).
-        throw CompileError(message: "CEL compiler not built yet", offset: 0, line: 1, column: 1, source: source)
+        try compile(source, checked: true)
+    }
+
+    /// Parses and compiles an expression. With `checked: false` nothing is rejected for
+    /// its types or names: undeclared variables and functions, and type mismatches, become
+    /// errors when evaluated (the conformance suite's `disable_check`). Syntax errors are
+    /// always compile errors.
+    public func compile(_ source: String, checked: Bool) throws -> Program {
+        let compiler = Compiler(environment: self, checking: checked)
+        let root: Compiled
+        do {
+            let expr = try Parser.parse(source, maxDepth: maxNestingDepth)
+            root = try compiler.compile(expr)
+        } catch let error as SyntaxError {
+            throw CompileError(message: error.message, offset: error.offset, hint: error.hint, source: source)
+        }
+        let eval = root.eval
+        let localCount = compiler.localCount
+        let rootCost = compiler.rootCost
+        return Program(source: source, resultType: root.type) { activation, limits in
+            if rootCost > limits.maxSteps { return ErrorValues.costLimit(at: 0) }
+            var frame = Frame(slots: activation.slots, localCount: localCount, steps: rootCost, limits: limits)
+            let value = eval(&frame)
+            if frame.exhausted {
+                if case .error(let e) = value, e.kind == .costLimitExceeded { return value }
+                return ErrorValues.costLimit(at: nil)
+            }
+            return value
+        }
     }
 }
 
 extension FunctionRegistry {
-    /// The CEL standard library (and the strings and math extensions).
-    public static var standard: FunctionRegistry { .library }
+    /// The CEL standard library (and the strings and math extensions): the core functions
+    /// built into the evaluator (`type`, `dyn`) merged with ``library``.
+    public static var standard: FunctionRegistry {
+        var registry = FunctionRegistry.core
+        registry.merge(.library)
+        return registry
+    }
 }

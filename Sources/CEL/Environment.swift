@@ -19,6 +19,11 @@ public struct Environment: Sendable {
 
     public private(set) var variables: [Variable] = []
     public var functions: FunctionRegistry
+    /// Host types that expressions can name, such as `date` in `type(x) == date`.
+    public private(set) var types: [String: CELType] = [:]
+    /// The deepest nesting of an expression accepted by ``compile(_:)``; deeper input is a
+    /// compile error rather than a risk to the stack.
+    public var maxNestingDepth = 200
 
     public init(functions: FunctionRegistry = .standard) {
         self.functions = functions
@@ -33,6 +38,12 @@ public struct Environment: Sendable {
         }
         variables.append(Variable(name: name, type: type, slot: variables.count))
         return variables.count - 1
+    }
+
+    /// Makes a type nameable in expressions: after `declareType(.opaque("date"))`,
+    /// `type(d) == date` holds for a date value.
+    public mutating func declareType(_ type: CELType, named name: String? = nil) {
+        types[name ?? type.description] = type
     }
 
     /// The slot of a declared variable.

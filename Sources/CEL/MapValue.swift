@@ -2,7 +2,7 @@
 /// heterogeneous equality requires. Insertion order is kept so that output is stable.
 public struct MapValue: @unchecked Sendable {
     public private(set) var keys: [Value]
-    private var index: [MapKey: Int]
+    @usableFromInline var index: [MapKey: Int]
     public private(set) var values: [Value]
 
     public init() {
@@ -38,6 +38,13 @@ public struct MapValue: @unchecked Sendable {
     /// Looks a key up; nil when absent (or when the key is not a valid key type).
     public subscript(key: Value) -> Value? {
         guard let mk = MapKey(key), let i = index[mk] else { return nil }
+        return values[i]
+    }
+
+    /// Looks a key up by its precomputed identity (the compiler builds the `MapKey` of a
+    /// field name once, so that a selection does not rebuild it per evaluation).
+    @inlinable public subscript(mapKey key: MapKey) -> Value? {
+        guard let i = index[key] else { return nil }
         return values[i]
     }
 

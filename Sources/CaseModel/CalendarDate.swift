@@ -7,3 +7,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
 }
+
+extension CalendarDate: CustomStringConvertible {
+    /// The ISO form, `2024-02-29`.
+    public var description: String { isoString }
+}

@@ -1,0 +1,144 @@
+import CEL
+import CaseModel
+import Foundation
+
+/// A `.json` case file: one record (an object) or a list of records. The file is mapped
+/// into memory rather than copied, and records are produced one at a time so that only the
+/// current batch of typed records is held. A syntax error ends the file (JSON cannot be
+/// resynchronised reliably); the records before it are kept.
+final class JSONFileSource: CaseFileSource {
+    private enum Phase {
+        case start
+        /// Expecting list item `index` (0-based).
+        case item(index: Int)
+        /// After list item `index`: a ',' or the closing ']'.
+        case afterItem(index: Int)
+        case finished
+    }
+
+    private let data: Data
+    private let schema: ResolvedObject
+    private let maxDepth: Int
+    private let context: RecordTypingContext
+    private var position = JSONParser.Position()
+    private var phase = Phase.start
+
+    init(data: Data, file: String, schema: ResolvedObject, maxDepth: Int) {
+        self.data = data
+        self.schema = schema
+        self.maxDepth = maxDepth
+        self.context = RecordTypingContext(file: file)
+    }
+
+    func nextEvents() -> [LoadEvent]? {
+        if case .finished = phase { return nil }
+        return data.withUnsafeBytes { raw -> [LoadEvent] in
+            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), position: position,
+                                    maxDepth: maxDepth, context: context)
+            defer { position = parser.position }
+            return step(&parser)
+        }
+    }
+
+    private func diagnostic(_ severity: Diagnostic.Severity, _ parser: JSONParser, _ message: String, hint: String? = nil) -> LoadEvent {
+        .diagnostic(Diagnostic(severity, at: context.location(parser.position.line, parser.column), message, hint: hint))
+    }
+
+    private func stopped(by error: JSONSyntaxError, insideRecord: Bool, moreMayFollow: Bool) -> [LoadEvent] {
+        phase = .finished
+        var events: [LoadEvent] = [.diagnostic(Diagnostic(.error, at: context.location(error.line, error.column),
+                                                          error.message, hint: error.hint))]
+        if insideRecord { events.append(.skipped) }
+        if moreMayFollow {
+            events.append(.diagnostic(Diagnostic(.note, at: context.location(error.line, error.column),
+                                                 "the rest of this file was not read")))
+        }
+        return events
+    }
+
+    private func step(_ parser: inout JSONParser) -> [LoadEvent] {
+        switch phase {
+        case .finished:
+            return []
+        case .start:
+            parser.skipByteOrderMark()
+            parser.skipWhitespace()
+            guard let first = parser.peek else {
+                phase = .finished
+                return [.diagnostic(Diagnostic(.warning, at: context.location(1, 0), "the file is empty: it holds no case records"))]
+            }
+            if first == UInt8(ascii: "[") {
+                parser.position.offset += 1
+                phase = .item(index: 0)
+                return []
+            }
+            phase = .finished
+            guard first == UInt8(ascii: "{") else {
+                let e = parser.unexpectedCharacter(expecting: "a case record (an object in braces) or a list of records")
+                return [.diagnostic(Diagnostic(.error, at: context.location(e.line, e.column), e.message, hint: e.hint))]
+            }
+            do {
+                var events = try parser.parseRecord(schema: schema)
+                events += trailingText(&parser)
+                return events
+            } catch let e as JSONSyntaxError {
+                return stopped(by: e, insideRecord: true, moreMayFollow: false)
+            } catch {
+                return []
+            }
+        case .item(let index):
+            parser.skipWhitespace()
+            guard let first = parser.peek else {
+                return stopped(by: parser.syntaxError("unexpected end of file: the list of records has no closing ']'"),
+                               insideRecord: false, moreMayFollow: false)
+            }
+            if first == UInt8(ascii: "]") && index == 0 {
+                parser.position.offset += 1
+                phase = .finished
+                return trailingText(&parser)
+            }
+            phase = .afterItem(index: index)
+            do {
+                if first == UInt8(ascii: "{") { return try parser.parseRecord(schema: schema) }
+                let line = parser.position.line, column = parser.column
+                context.beginRecord()
+                let value = try parser.parseValue(.any, depth: 1)
+                return context.skipped(because: "list item \(index + 1) is not a case record: expected an object in braces, found \(describeFound(value))",
+                                       line: line, column: column)
+            } catch let e as JSONSyntaxError {
+                return stopped(by: e, insideRecord: true, moreMayFollow: true)
+            } catch {
+                return []
+            }
+        case .afterItem(let index):
+            parser.skipWhitespace()
+            switch parser.peek {
+            case UInt8(ascii: ",")?:
+                parser.position.offset += 1
+                parser.skipWhitespace()
+                if parser.peek == UInt8(ascii: "]") {
+                    return stopped(by: parser.syntaxError("expected a record after ','", hint: "remove the comma before ']'"),
+                                   insideRecord: false, moreMayFollow: false)
+                }
+                phase = .item(index: index + 1)
+                return []
+            case UInt8(ascii: "]")?:
+                parser.position.offset += 1
+                phase = .finished
+                return trailingText(&parser)
+            default:
+                return stopped(by: parser.unexpectedCharacter(expecting: "',' or ']' after a record in the list"),
+                               insideRecord: false, moreMayFollow: true)
+            }
+        }
+    }
+
+    /// Text after the one JSON value of the file.
+    private func trailingText(_ parser: inout JSONParser) -> [LoadEvent] {
+        parser.skipWhitespace()
+        guard !parser.atEnd else { return [] }
+        phase = .finished
+        return [diagnostic(.error, parser, "unexpected text after the end of the JSON value; it was not read",
+                           hint: "a .json file holds one record or one list of records; for one record a line, name the file .ndjson")]
+    }
+}

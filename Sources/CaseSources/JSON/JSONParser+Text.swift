@@ -1,0 +1,196 @@
+import CEL
+import CaseModel
+
+/// Text: JSON strings, with escapes and UTF-8 checked, and dates read from them.
+extension JSONParser {
+    /// The bytes between a string's quotes, before escapes are decoded.
+    struct TextToken {
+        var start: Int
+        var end: Int
+        var hasEscapes: Bool
+        var isASCII: Bool
+    }
+
+    /// Finds the end of the string the parser is at (on its opening quote).
+    mutating func scanText() throws -> TextToken {
+        let quote = position.offset
+        position.offset += 1
+        let start = position.offset
+        var hasEscapes = false, isASCII = true
+        while true {
+            guard position.offset < bytes.count else {
+                throw syntaxError("unterminated text: the closing '\"' is missing", at: quote)
+            }
+            let byte = bytes[position.offset]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") {
+                hasEscapes = true
+                position.offset += 2
+                continue
+            }
+            if byte < 0x20 {
+                if byte == 0x0A || byte == 0x0D {
+                    throw syntaxError("line break inside text", hint: "close the quote, or write a line break as \\n")
+                }
+                throw syntaxError("control character (byte \(byte)) inside text", hint: "write it as an escape such as \\t or \\u0001")
+            }
+            if byte >= 0x80 { isASCII = false }
+            position.offset += 1
+        }
+        let end = position.offset
+        position.offset += 1
+        return TextToken(start: start, end: end, hasEscapes: hasEscapes, isASCII: isASCII)
+    }
+
+    mutating func parseString() throws -> String {
+        try string(of: try scanText())
+    }
+
+    /// The decoded string of a token.
+    func string(of token: TextToken) throws -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+        if !token.hasEscapes {
+            if token.isASCII { return String(decoding: raw, as: UTF8.self) }
+            guard let s = String(validating: raw, as: UTF8.self) else {
+                throw invalidUTF8(in: raw, startingAt: token.start)
+            }
+            return s
+        }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(raw.count)
+        var i = token.start
+        while i < token.end {
+            let byte = bytes[i]
+            guard byte == UInt8(ascii: "\\") else {
+                decoded.append(byte)
+                i += 1
+                continue
+            }
+            guard i + 1 < token.end else { throw syntaxError("unfinished escape at the end of text", at: i) }
+            let escape = bytes[i + 1]
+            switch escape {
+            case UInt8(ascii: "\""): decoded.append(0x22)
+            case UInt8(ascii: "\\"): decoded.append(0x5C)
+            case UInt8(ascii: "/"): decoded.append(0x2F)
+            case UInt8(ascii: "b"): decoded.append(0x08)
+            case UInt8(ascii: "f"): decoded.append(0x0C)
+            case UInt8(ascii: "n"): decoded.append(0x0A)
+            case UInt8(ascii: "r"): decoded.append(0x0D)
+            case UInt8(ascii: "t"): decoded.append(0x09)
+            case UInt8(ascii: "u"):
+                let (scalar, length) = try unicodeEscape(at: i, end: token.end)
+                appendUTF8(scalar, to: &decoded)
+                i += length
+                continue
+            default:
+                throw syntaxError("invalid escape '\\\(describeEscape(escape))' in text", at: i,
+                                  hint: "the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\")
+            }
+            i += 2
+        }
+        return try decoded.withUnsafeBufferPointer { buffer in
+            guard let s = String(validating: buffer, as: UTF8.self) else {
+                throw syntaxError("text is not valid UTF-8", at: token.start)
+            }
+            return s
+        }
+    }
+
+    private func describeEscape(_ byte: UInt8) -> String {
+        byte >= 0x20 && byte < 0x7F ? String(Character(Unicode.Scalar(byte))) : "(byte \(byte))"
+    }
+
+    /// Decodes `\uXXXX` (and the low half of a surrogate pair after it) at offset `i`;
+    /// returns the scalar and how many bytes it took.
+    private func unicodeEscape(at i: Int, end: Int) throws -> (Unicode.Scalar, Int) {
+        func hex4(_ at: Int) throws -> UInt32 {
+            guard at + 6 <= end else { throw syntaxError("\\u must be followed by four hexadecimal digits", at: at) }
+            var value: UInt32 = 0
+            for k in 2..<6 {
+                let b = bytes[at + k]
+                let digit: UInt32
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - UInt8(ascii: "A") + 10)
+                default: throw syntaxError("\\u must be followed by four hexadecimal digits", at: at)
+                }
+                value = value << 4 | digit
+            }
+            return value
+        }
+        let first = try hex4(i)
+        if first >= 0xDC00 && first <= 0xDFFF {
+            throw syntaxError("invalid \\u escape: a lone low surrogate (\\u\(String(first, radix: 16, uppercase: true)))", at: i)
+        }
+        if first >= 0xD800 && first <= 0xDBFF {
+            guard i + 12 <= end, bytes[i + 6] == UInt8(ascii: "\\"), bytes[i + 7] == UInt8(ascii: "u") else {
+                throw syntaxError("invalid \\u escape: a high surrogate not followed by a low one", at: i)
+            }
+            let second = try hex4(i + 6)
+            guard second >= 0xDC00 && second <= 0xDFFF else {
+                throw syntaxError("invalid \\u escape: a high surrogate not followed by a low one", at: i)
+            }
+            let combined = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            return (Unicode.Scalar(combined)!, 12)
+        }
+        return (Unicode.Scalar(first)!, 6)
+    }
+
+    private func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        UTF8.encode(scalar) { out.append($0) }
+    }
+
+    /// An error at the first byte that is not valid UTF-8.
+    func invalidUTF8(in raw: UnsafeBufferPointer<UInt8>, startingAt start: Int) -> JSONSyntaxError {
+        var offset = start
+        var decoder = UTF8()
+        var iterator = raw.makeIterator()
+        var consumed = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                consumed += UTF8.width(s)
+            case .emptyInput:
+                break loop
+            case .error:
+                offset = start + consumed
+                break loop
+            }
+        }
+        return syntaxError("text is not valid UTF-8 (byte 0x\(String(bytes[min(offset, bytes.count - 1)], radix: 16, uppercase: true)))",
+                           at: offset, hint: "save the file as UTF-8")
+    }
+
+    /// A string value, typed: text in a date field becomes a `date`.
+    mutating func parseTextValue(_ type: ResolvedType) throws -> Value {
+        let line = position.line, column = self.column
+        let token = try scanText()
+        switch type {
+        case .string, .any:
+            return .string(try string(of: token))
+        case .date:
+            if !token.hasEscapes,
+               let date = CalendarDate(isoUTF8: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {
+                return .date(date)
+            }
+            context.invalidDate(try string(of: token), line: line, column: column)
+            return RecordTypingContext.rejected
+        default:
+            let text = try string(of: token)
+            var hint: String?
+            if case .bool = type, ["yes", "no", "y", "n", "true", "false"].contains(text.lowercased()) {
+                hint = "write true or false without quotes"
+            } else if case .int = type, Int64(text) != nil {
+                hint = "write the number without quotes"
+            }
+            context.typeMismatch(expected: type, found: "the text \(quoted(text))", line: line, column: column, hint: hint)
+            return RecordTypingContext.rejected
+        }
+    }
+}
+
+/// Text quoted for a message, cut short when long.
+func quoted(_ text: String, limit: Int = 40) -> String {
+    text.count <= limit ? "\"\(text)\"" : "\"\(text.prefix(limit))...\""
+}

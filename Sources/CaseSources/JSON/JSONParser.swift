@@ -1,0 +1,274 @@
+import CEL
+import CaseModel
+
+/// A JSON reader written for case files: it reads bytes straight into CEL values, typed by
+/// the schema as it goes (a date field's text becomes a `date`), and keeps the line of
+/// every record and list item. No intermediate `[String: Any]` tree is built.
+///
+/// Syntax errors are thrown as ``JSONSyntaxError`` with line and column; schema problems
+/// (a wrong type, an invalid date, a duplicated field) do not stop the parse: they are
+/// collected in the ``RecordTypingContext`` and the record is skipped afterwards.
+///
+/// Numbers: integers that fit in 64 bits are `int`; other numbers are `double`. An integer
+/// too large for 64 bits becomes a `double` in an untyped or `double` field and is an error
+/// in an `int` field, where a rounded value would be a silent change.
+struct JSONParser {
+    /// Where the parser is, kept between calls so that a file can be read a record at a time.
+    struct Position {
+        var offset = 0
+        var line = 1
+        /// Offset of the first byte of the current line, for columns.
+        var lineStart = 0
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position: Position
+    let maxDepth: Int
+    let context: RecordTypingContext
+
+    init(bytes: UnsafeBufferPointer<UInt8>, position: Position, maxDepth: Int, context: RecordTypingContext) {
+        self.bytes = bytes
+        self.position = position
+        self.maxDepth = maxDepth
+        self.context = context
+    }
+
+    // MARK: Positions
+
+    var atEnd: Bool { position.offset >= bytes.count }
+
+    var peek: UInt8? { position.offset < bytes.count ? bytes[position.offset] : nil }
+
+    /// 1-based column of an offset on the current line, counting characters, not bytes.
+    func column(of offset: Int) -> Int {
+        var column = 1
+        var i = position.lineStart
+        while i < offset && i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+
+    var column: Int { column(of: position.offset) }
+
+    func syntaxError(_ message: String, at offset: Int? = nil, hint: String? = nil) -> JSONSyntaxError {
+        JSONSyntaxError(message: message, line: position.line, column: column(of: offset ?? position.offset), hint: hint)
+    }
+
+    mutating func skipWhitespace() {
+        while position.offset < bytes.count {
+            switch bytes[position.offset] {
+            case 0x20, 0x09, 0x0D:
+                position.offset += 1
+            case 0x0A:
+                position.offset += 1
+                position.line += 1
+                position.lineStart = position.offset
+            default:
+                return
+            }
+        }
+    }
+
+    /// Skips a UTF-8 byte order mark at the start of the input.
+    mutating func skipByteOrderMark() {
+        if bytes.count >= 3, position.offset == 0, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            position.offset = 3
+            position.lineStart = 3
+        }
+    }
+
+    // MARK: Records
+
+    /// Reads one record (the parser is at its `{`) and turns it into load events.
+    mutating func parseRecord(schema: ResolvedObject) throws -> [LoadEvent] {
+        context.beginRecord()
+        let line = position.line, column = self.column
+        let value = try parseObject(schema, depth: 0)
+        guard case .map(let map) = value else { return [] }
+        return context.finishRecord(map, line: line, column: column)
+    }
+
+    // MARK: Values
+
+    /// Reads any JSON value, typed as `type` says.
+    mutating func parseValue(_ type: ResolvedType, depth: Int) throws -> Value {
+        skipWhitespace()
+        guard let byte = peek else { throw syntaxError("unexpected end of file: expected a value") }
+        let line = position.line, start = position.offset
+        switch byte {
+        case UInt8(ascii: "{"):
+            switch type {
+            case .object(let schema): return try parseObject(schema, depth: depth)
+            case .any: return try parseObject(nil, depth: depth)
+            default:
+                let col = column(of: start)
+                _ = try parseObject(nil, depth: depth)
+                context.typeMismatch(expected: type, found: "an object", line: line, column: col)
+                return RecordTypingContext.rejected
+            }
+        case UInt8(ascii: "["):
+            switch type {
+            case .list(let item): return try parseList(item, depth: depth)
+            case .any: return try parseList(.any, depth: depth)
+            default:
+                let col = column(of: start)
+                _ = try parseList(.any, depth: depth)
+                context.typeMismatch(expected: type, found: "a list", line: line, column: col)
+                return RecordTypingContext.rejected
+            }
+        case UInt8(ascii: "\""):
+            return try parseTextValue(type)
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            let value = try parseBoolean()
+            switch type {
+            case .bool, .any: return .bool(value)
+            default:
+                context.typeMismatch(expected: type, found: value ? "true" : "false", line: line, column: column(of: start))
+                return RecordTypingContext.rejected
+            }
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try parseNumberValue(type)
+        default:
+            throw unexpectedCharacter(expecting: "a value")
+        }
+    }
+
+    /// An error for a character that cannot start what is expected, with a hint for the
+    /// usual mistakes (single quotes, unquoted text, a trailing comma).
+    func unexpectedCharacter(expecting what: String) -> JSONSyntaxError {
+        guard let byte = peek else { return syntaxError("unexpected end of file: expected \(what)") }
+        let shown = describeCharacter(at: position.offset)
+        var hint: String?
+        switch byte {
+        case UInt8(ascii: "'"): hint = "JSON text is written in double quotes: \"like this\""
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            hint = "text must be in double quotes; the only bare words are true, false and null"
+        case UInt8(ascii: "}"), UInt8(ascii: "]"): hint = "is there a comma too many just before it?"
+        default: break
+        }
+        return syntaxError("unexpected \(shown): expected \(what)", hint: hint)
+    }
+
+    func describeCharacter(at offset: Int) -> String {
+        let byte = bytes[offset]
+        if byte < 0x20 || byte == 0x7F { return "control character (byte \(byte))" }
+        if byte < 0x80 { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "character (byte 0x\(String(byte, radix: 16, uppercase: true)))"
+    }
+
+    mutating func parseObject(_ schema: ResolvedObject?, depth: Int) throws -> Value {
+        guard depth < maxDepth else {
+            throw syntaxError("nesting deeper than \(maxDepth) levels", hint: "case records are a few levels deep; is this file a case export?")
+        }
+        let openLine = position.line, openColumn = column
+        position.offset += 1  // {
+        var map = MapValue()
+        skipWhitespace()
+        if peek == UInt8(ascii: "}") {
+            position.offset += 1
+        } else {
+            while true {
+                skipWhitespace()
+                guard peek == UInt8(ascii: "\"") else {
+                    throw unexpectedCharacter(expecting: "a field name in double quotes")
+                }
+                let keyLine = position.line, keyColumn = column
+                let key = try parseString()
+                skipWhitespace()
+                guard peek == UInt8(ascii: ":") else {
+                    throw unexpectedCharacter(expecting: "':' after the field name \"\(key)\"")
+                }
+                position.offset += 1
+                var fieldType = ResolvedType.any
+                if let schema {
+                    if let declared = schema.fields[key] {
+                        fieldType = declared
+                    } else {
+                        context.unknownField(key, in: schema, line: keyLine, column: keyColumn)
+                    }
+                }
+                context.path.push(.key(key))
+                let value = try parseValue(fieldType, depth: depth + 1)
+                context.path.pop()
+                if map[string: key] != nil {
+                    context.duplicateField(key, line: keyLine, column: keyColumn)
+                } else {
+                    map[string: key] = value
+                }
+                skipWhitespace()
+                guard let next = peek else { throw syntaxError("unexpected end of file: expected ',' or '}' after object member") }
+                position.offset += 1
+                if next == UInt8(ascii: ",") { continue }
+                if next == UInt8(ascii: "}") { break }
+                position.offset -= 1
+                throw unexpectedCharacter(expecting: "',' or '}' after object member")
+            }
+        }
+        if let schema { context.checkRequired(schema, in: map, line: openLine, column: openColumn) }
+        return .map(map)
+    }
+
+    mutating func parseList(_ itemType: ResolvedType, depth: Int) throws -> Value {
+        guard depth < maxDepth else {
+            throw syntaxError("nesting deeper than \(maxDepth) levels", hint: "case records are a few levels deep; is this file a case export?")
+        }
+        position.offset += 1  // [
+        var items: [Value] = []
+        skipWhitespace()
+        if peek == UInt8(ascii: "]") {
+            position.offset += 1
+            return .list(items)
+        }
+        var index = 0
+        while true {
+            skipWhitespace()
+            context.path.push(.index(index))
+            if peek == UInt8(ascii: "{") { context.itemLines[context.path.rendered] = position.line }
+            items.append(try parseValue(itemType, depth: depth + 1))
+            context.path.pop()
+            index += 1
+            skipWhitespace()
+            guard let next = peek else { throw syntaxError("unexpected end of file: expected ',' or ']' after list item") }
+            position.offset += 1
+            if next == UInt8(ascii: ",") {
+                skipWhitespace()
+                if peek == UInt8(ascii: "]") {
+                    throw syntaxError("expected a value after ','", hint: "remove the comma before ']'")
+                }
+                continue
+            }
+            if next == UInt8(ascii: "]") { break }
+            position.offset -= 1
+            throw unexpectedCharacter(expecting: "',' or ']' after list item")
+        }
+        return .list(items)
+    }
+
+    mutating func expectWord(_ word: StaticString) throws {
+        let start = position.offset
+        let count = word.utf8CodeUnitCount
+        var matches = start + count <= bytes.count
+        if matches {
+            for i in 0..<count where bytes[start + i] != word.utf8Start[i] {
+                matches = false
+                break
+            }
+        }
+        guard matches else { throw unexpectedCharacter(expecting: "a value") }
+        position.offset += count
+    }
+
+    mutating func parseBoolean() throws -> Bool {
+        if peek == UInt8(ascii: "t") {
+            try expectWord("true")
+            return true
+        }
+        try expectWord("false")
+        return false
+    }
+}

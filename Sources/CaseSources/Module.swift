@@ -1,1 +1,0 @@
-// The CaseSources module; see DESIGN.md.

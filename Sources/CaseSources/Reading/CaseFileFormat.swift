@@ -1,0 +1,23 @@
+/// The case file formats read by ``CaseReader``, recognised by file extension.
+public enum CaseFileFormat: String, Sendable, CaseIterable {
+    /// Canonical YAML (`.yaml`, `.yml`): one record, a list, or a `---` stream of documents.
+    case yaml
+    /// JSON (`.json`): one record (object) or a list (array) of records.
+    case json
+    /// JSON Lines (`.ndjson`, `.jsonl`): one record a line, streamed.
+    case ndjson
+
+    /// The format a file name's extension names (case-insensitive); nil for other files.
+    public init?(path: String) {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        switch path[path.index(after: dot)...].lowercased() {
+        case "yaml", "yml": self = .yaml
+        case "json": self = .json
+        case "ndjson", "jsonl": self = .ndjson
+        default: return nil
+        }
+    }
+
+    /// The extensions recognised, for messages.
+    public static let knownExtensions = [".yaml", ".yml", ".json", ".ndjson", ".jsonl"]
+}

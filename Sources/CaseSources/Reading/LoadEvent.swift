@@ -1,0 +1,10 @@
+import CaseModel
+
+/// What a file source yields, one at a time, in file order: a record that loaded, a
+/// diagnostic (warning, error or note), or the fact that one record was skipped (its
+/// diagnostics come just before it).
+enum LoadEvent {
+    case record(CaseRecord)
+    case diagnostic(Diagnostic)
+    case skipped
+}

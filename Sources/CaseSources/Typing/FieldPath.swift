@@ -1,0 +1,53 @@
+/// Where a value sits inside a record while it is being read: `cp_plans`, `1`, `start_date`
+/// renders as `cp_plans[1].start_date`. Kept as components so that no string is built
+/// unless a message or an item line needs one.
+struct FieldPath {
+    enum Component {
+        case key(String)
+        case index(Int)
+    }
+
+    private(set) var components: [Component] = []
+
+    var isEmpty: Bool { components.isEmpty }
+
+    mutating func push(_ c: Component) { components.append(c) }
+    mutating func pop() { components.removeLast() }
+
+    /// `cp_plans[1].start_date`.
+    var rendered: String {
+        var s = ""
+        for c in components {
+            switch c {
+            case .key(let k):
+                if !s.isEmpty { s += "." }
+                s += k
+            case .index(let i):
+                s += "[\(i)]"
+            }
+        }
+        return s
+    }
+
+    /// The path with list indices dropped (`cp_plans[].reveiws`): the same misspelt field in
+    /// every plan of every record is one schema problem, reported once a file.
+    func schemaPath(appending key: String) -> String {
+        var s = ""
+        for c in components {
+            switch c {
+            case .key(let k):
+                if !s.isEmpty { s += "." }
+                s += k
+            case .index:
+                s += "[]"
+            }
+        }
+        return s.isEmpty ? key : s + "." + key
+    }
+
+    /// The path of a field of the object at this path.
+    func rendered(appending key: String) -> String {
+        let base = rendered
+        return base.isEmpty ? key : base + "." + key
+    }
+}

@@ -1,0 +1,141 @@
+import CEL
+import CaseModel
+
+/// The state shared by the JSON and YAML loaders while they type one file's records by the
+/// schema: where in the record they are, what went wrong in the record so far, the line of
+/// each list item, and which unknown fields this file has already been warned about.
+final class RecordTypingContext {
+    let file: String
+    var path = FieldPath()
+    private(set) var errors: [Diagnostic] = []
+    private(set) var warnings: [Diagnostic] = []
+    var itemLines: [String: Int] = [:]
+    /// Errors past this many in one record are counted but not reported one by one.
+    let maxErrorsPerRecord = 20
+    private var suppressedErrors = 0
+    private var warnedSchemaPaths: Set<String> = []
+
+    init(file: String) { self.file = file }
+
+    /// Stands in for a value that failed its type check (already reported): unlike null it
+    /// does not also read as "missing", and its record is never handed out.
+    static let rejected = Value.error(EvalError(.invalidArgument, "value rejected by the case schema"))
+
+    var hasErrors: Bool { !errors.isEmpty }
+
+    func beginRecord() {
+        path = FieldPath()
+        errors.removeAll(keepingCapacity: true)
+        warnings.removeAll(keepingCapacity: true)
+        itemLines = [:]
+        suppressedErrors = 0
+    }
+
+    func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
+
+    // MARK: Problems
+
+    func error(_ message: String, line: Int, column: Int, hint: String? = nil) {
+        guard errors.count < maxErrorsPerRecord else { suppressedErrors += 1; return }
+        errors.append(Diagnostic(.error, at: location(line, column), message, hint: hint))
+    }
+
+    /// A value of the wrong kind: `field 'visits[2].seen': expected true or false, found the text "yes"`.
+    func typeMismatch(expected: ResolvedType, found: String, line: Int, column: Int, hint: String? = nil) {
+        error("field '\(path.rendered)': expected \(expected.expectation), found \(found)", line: line, column: column, hint: hint)
+    }
+
+    func invalidDate(_ text: String, line: Int, column: Int) {
+        let reason: String
+        do {
+            _ = try CalendarDate(validatingISO: text)
+            reason = "'\(text)' is not a date"
+        } catch let e as CalendarDateParseError {
+            reason = e.message
+        } catch {
+            reason = "'\(text)' is not a date"
+        }
+        self.error("field '\(path.rendered)': \(reason)", line: line, column: column)
+    }
+
+    func duplicateField(_ key: String, line: Int, column: Int) {
+        error("field '\(path.rendered(appending: key))' appears twice in the same object",
+              line: line, column: column, hint: "remove one of the two, or rename it")
+    }
+
+    /// A field the schema does not declare: kept as read, warned about once a file.
+    func unknownField(_ key: String, in object: ResolvedObject, line: Int, column: Int) {
+        let schemaPath = path.schemaPath(appending: key)
+        guard warnedSchemaPaths.insert(schemaPath).inserted else { return }
+        let hint = NearestName.suggestion(for: key, among: object.fieldNames).map { "did you mean '\($0)'?" }
+        warnings.append(Diagnostic(
+            .warning, at: location(line, column),
+            "field '\(path.rendered(appending: key))' is not in the schema (\(object.name)); it is kept without type checks"
+                + " (reported once a file)",
+            hint: hint))
+    }
+
+    /// Required fields absent or null in an object that starts at `line`.
+    func checkRequired(_ object: ResolvedObject, in map: MapValue, line: Int, column: Int) {
+        for name in object.requiredFields {
+            // The record's id has its own, more specific, check in finishRecord.
+            if path.isEmpty && name == "id" { continue }
+            let value = map[string: name]
+            if value == nil || value!.isNull {
+                error("field '\(path.rendered(appending: name))' is required but missing", line: line, column: column)
+            }
+        }
+    }
+
+    // MARK: Records
+
+    /// Turns a record read from the file into events: the record, or its errors and a note
+    /// that it was skipped. Warnings come first either way.
+    func finishRecord(_ map: MapValue, line: Int, column: Int) -> [LoadEvent] {
+        var id: String?
+        switch map[string: "id"] {
+        case .string(let s)? where !s.isEmpty:
+            id = s
+        case .string?:
+            error("field 'id' is empty; every record needs the child's id so that findings can name the child",
+                  line: line, column: column)
+        case nil, .null?:
+            error("record has no 'id'; every record needs the child's id so that findings can name the child",
+                  line: line, column: column)
+        default:
+            break  // a wrong type was reported where the value was read
+        }
+        var events = warnings.map(LoadEvent.diagnostic)
+        if errors.isEmpty {
+            events.append(.record(CaseRecord(id: id, value: .map(map), location: location(line, 0), itemLines: itemLines)))
+        } else {
+            events += errors.map(LoadEvent.diagnostic)
+            events.append(skippedNote(id: id, line: line, column: column))
+            events.append(.skipped)
+        }
+        return events
+    }
+
+    /// A record that could not be read at all (malformed, or not an object).
+    func skipped(because message: String, line: Int, column: Int, hint: String? = nil) -> [LoadEvent] {
+        [.diagnostic(Diagnostic(.error, at: location(line, column), message, hint: hint)), .skipped]
+    }
+
+    private func skippedNote(id: String?, line: Int, column: Int) -> LoadEvent {
+        var text = id.map { "record '\($0)' skipped" } ?? "record skipped"
+        let total = errors.count + suppressedErrors
+        text += " (\(total) \(total == 1 ? "error" : "errors")"
+        if suppressedErrors > 0 { text += ", \(suppressedErrors) not shown" }
+        text += ")"
+        return .diagnostic(Diagnostic(.note, at: location(line, column), text))
+    }
+}
+
+extension Value {
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+}

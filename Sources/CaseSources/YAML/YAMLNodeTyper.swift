@@ -1,0 +1,147 @@
+import CEL
+import CaseModel
+import Yams
+
+/// Types a composed YAML node tree by the schema, the way ``JSONParser`` types JSON: plain
+/// scalars resolve as YAML 1.2 core schema values (so `42` is an int and `true` a bool),
+/// except that a `string` field takes any plain scalar's text (`id: 12345` is the text
+/// "12345") and a `date` field reads its scalar as an ISO date.
+struct YAMLNodeTyper {
+    let context: RecordTypingContext
+    let maxDepth: Int
+
+    /// Reads a record from a mapping node and turns it into load events.
+    func record(_ node: Node, schema: ResolvedObject) -> [LoadEvent] {
+        context.beginRecord()
+        let (line, column) = position(node)
+        guard case .mapping(let mapping) = node else { return [] }
+        let value = object(mapping, schema, depth: 0)
+        guard case .map(let map) = value else { return [] }
+        return context.finishRecord(map, line: line, column: column)
+    }
+
+    func position(_ node: Node) -> (line: Int, column: Int) {
+        guard let mark = node.mark else { return (0, 0) }
+        return (mark.line, mark.column)
+    }
+
+    func value(_ node: Node, _ type: ResolvedType, depth: Int) -> Value {
+        let (line, column) = position(node)
+        guard depth < maxDepth else {
+            context.error("field '\(context.path.rendered)': nesting deeper than \(maxDepth) levels", line: line, column: column)
+            return RecordTypingContext.rejected
+        }
+        switch node {
+        case .scalar(let scalar):
+            return self.scalar(scalar, type, line: line, column: column)
+        case .mapping(let mapping):
+            switch type {
+            case .object(let schema): return object(mapping, schema, depth: depth)
+            case .any: return object(mapping, nil, depth: depth)
+            default:
+                context.typeMismatch(expected: type, found: "an object", line: line, column: column)
+                return RecordTypingContext.rejected
+            }
+        case .sequence(let sequence):
+            switch type {
+            case .list(let item): return list(sequence, item, depth: depth)
+            case .any: return list(sequence, .any, depth: depth)
+            default:
+                context.typeMismatch(expected: type, found: "a list", line: line, column: column)
+                return RecordTypingContext.rejected
+            }
+        case .alias:
+            context.error("field '\(context.path.rendered)': YAML aliases are not supported in case files", line: line, column: column)
+            return RecordTypingContext.rejected
+        }
+    }
+
+    private func object(_ mapping: Node.Mapping, _ schema: ResolvedObject?, depth: Int) -> Value {
+        var map = MapValue()
+        for (keyNode, valueNode) in mapping {
+            let (keyLine, keyColumn) = position(keyNode)
+            guard case .scalar(let keyScalar) = keyNode else {
+                context.error("field names must be plain text, not a list or an object", line: keyLine, column: keyColumn)
+                continue
+            }
+            let key = keyScalar.string
+            var fieldType = ResolvedType.any
+            if let schema {
+                if let declared = schema.fields[key] {
+                    fieldType = declared
+                } else {
+                    context.unknownField(key, in: schema, line: keyLine, column: keyColumn)
+                }
+            }
+            context.path.push(.key(key))
+            let value = self.value(valueNode, fieldType, depth: depth + 1)
+            context.path.pop()
+            if map[string: key] != nil {
+                context.duplicateField(key, line: keyLine, column: keyColumn)
+            } else {
+                map[string: key] = value
+            }
+        }
+        if let schema {
+            let (line, column) = position(.mapping(mapping))
+            context.checkRequired(schema, in: map, line: line, column: column)
+        }
+        return .map(map)
+    }
+
+    private func list(_ sequence: Node.Sequence, _ itemType: ResolvedType, depth: Int) -> Value {
+        var items: [Value] = []
+        items.reserveCapacity(sequence.count)
+        for (index, item) in sequence.enumerated() {
+            context.path.push(.index(index))
+            if case .mapping = item, let mark = item.mark { context.itemLines[context.path.rendered] = mark.line }
+            items.append(value(item, itemType, depth: depth + 1))
+            context.path.pop()
+        }
+        return .list(items)
+    }
+
+    private func scalar(_ scalar: Node.Scalar, _ type: ResolvedType, line: Int, column: Int) -> Value {
+        let text = scalar.string
+        let isPlain = scalar.style == .plain || scalar.style == .any
+        let resolved = isPlain && scalar.tag.rawValue != Tag.Name.str.rawValue ? YAMLCoreScalar.resolve(text) : .string(text)
+        switch type {
+        case .any:
+            return resolved
+        case .string:
+            if case .null = resolved { return .null }
+            return .string(text)
+        case .int:
+            switch resolved {
+            case .int, .null: return resolved
+            default: break
+            }
+        case .double:
+            switch resolved {
+            case .int(let i): return .double(Double(i))
+            case .double, .null: return resolved
+            default: break
+            }
+        case .bool:
+            switch resolved {
+            case .bool, .null: return resolved
+            default: break
+            }
+        case .date:
+            if case .null = resolved { return .null }
+            if let date = CalendarDate(iso: text) { return .date(date) }
+            context.invalidDate(text, line: line, column: column)
+            return RecordTypingContext.rejected
+        case .list, .object:
+            if case .null = resolved { return .null }
+        }
+        var hint: String?
+        if case .bool = type, ["yes", "no", "y", "n", "on", "off"].contains(text.lowercased()) {
+            hint = "write true or false"
+        } else if case .int = type, !isPlain, Int64(text) != nil {
+            hint = "write the number without quotes"
+        }
+        context.typeMismatch(expected: type, found: describeFound(resolved), line: line, column: column, hint: hint)
+        return RecordTypingContext.rejected
+    }
+}

@@ -1,0 +1,23 @@
+import CaseModel
+
+/// `deadline`: something must be done within a timescale of a start.
+enum DeadlineCheck {
+    /// - Returns: a breach when done after the due date; overdue when not done and the
+    ///   health-check date is past the due date; due soon when not done and the due date is
+    ///   within `warnWithin` of the health-check date; nil otherwise. Done on the due date is on time.
+    static func evaluate(start: CalendarDate, done: CalendarDate?, within: CalendarSpan, warnWithin: CalendarSpan?,
+                         asOf: CalendarDate, calendar: any RuleCalendar) -> CheckOutcome? {
+        let due = calendar.adding(within, to: start)
+        if let done {
+            guard done > due else { return nil }
+            return CheckOutcome(status: .breach, due: due, daysLate: due.days(to: done))
+        }
+        if asOf > due {
+            return CheckOutcome(status: .overdue, due: due, daysLate: due.days(to: asOf))
+        }
+        if let warnWithin, calendar.adding(warnWithin, to: asOf) >= due {
+            return CheckOutcome(status: .dueSoon, due: due, daysLate: 0)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,90 @@
+import CEL
+import CaseModel
+
+/// A rule compiled once onto the CEL engine, ready to check any number of records.
+///
+/// Checking is a pure function of the record and the health-check date: a `CompiledRule`
+/// holds no mutable state and may be used from several threads at once.
+public struct CompiledRule: Sendable {
+    /// The rule as written.
+    public let definition: RuleDefinition
+    let calendar: any RuleCalendar
+    let variables: RuleVariables
+    let forEach: CompiledExpression?
+    let when: CompiledExpression?
+    let message: MessageTemplate?
+    let kind: CompiledKind
+    let itemPaths: ItemPathNaming
+
+    public var id: String { definition.id }
+    public var severity: Severity { definition.severity }
+    public var location: SourceLocation { definition.location }
+    /// Whether the rule runs across records (`aggregate`); such rules find nothing in
+    /// ``check(record:asOf:)`` and report from ``finish(_:asOf:)``.
+    public var isAggregate: Bool {
+        if case .aggregate = kind { return true }
+        return false
+    }
+
+    /// Checks one child's record as of a date. Aggregate rules return no findings here.
+    public func check(record: CaseRecord, asOf: CalendarDate) -> [Finding] {
+        RuleEvaluation(rule: self, record: record, asOf: asOf).findings()
+    }
+
+    /// An aggregate rule's contribution from one record (its units, grouped). Empty for other kinds.
+    public func tally(record: CaseRecord, asOf: CalendarDate) -> AggregateTally {
+        RuleEvaluation(rule: self, record: record, asOf: asOf).tally()
+    }
+
+    /// An aggregate rule's findings once every record has been tallied: one per group whose
+    /// figure is out of bounds, in group order, plus any evaluation errors met while tallying.
+    public func finish(_ tally: AggregateTally, asOf: CalendarDate) -> [Finding] {
+        AggregateFinish(rule: self, asOf: asOf).findings(tally)
+    }
+
+    /// Runs the rule's `examples:` and says, for each, whether the rule behaved as expected.
+    public func runExamples() -> [ExampleResult] {
+        definition.examples.map { ExampleRunner.run($0, rule: self) }
+    }
+}
+
+/// What an aggregate rule has counted so far. Tallies from different records (or batches,
+/// on different threads) merge in any grouping, so the engine can tally in parallel; merge
+/// them in input order to keep error findings in input order.
+public struct AggregateTally: Sendable {
+    /// The running figure of each group, keyed by the group's text.
+    public internal(set) var figures: [String: Double]
+    /// How many units each group holds.
+    public internal(set) var unitCounts: [String: Int]
+    /// Evaluation errors met while tallying, as `error` findings on the records concerned.
+    public internal(set) var errors: [Finding]
+
+    public init() {
+        figures = [:]
+        unitCounts = [:]
+        errors = []
+    }
+
+    /// Adds another tally into this one.
+    public mutating func merge(_ other: AggregateTally) {
+        for (group, figure) in other.figures { figures[group, default: 0] += figure }
+        for (group, count) in other.unitCounts { unitCounts[group, default: 0] += count }
+        errors += other.errors
+    }
+
+    mutating func add(_ amount: Double, to group: String) {
+        figures[group, default: 0] += amount
+        unitCounts[group, default: 0] += 1
+    }
+}
+
+/// The outcome of running one of a rule's examples.
+public struct ExampleResult: Sendable {
+    public var example: RuleExample
+    /// Whether the rule behaved as the example expects.
+    public var passed: Bool
+    /// The findings the rule produced on the example's case.
+    public var findings: [Finding]
+    /// When the example failed: what was expected and what came out, in plain words.
+    public var explanation: String?
+}

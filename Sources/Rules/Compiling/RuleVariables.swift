@@ -1,0 +1,18 @@
+/// The activation slots of a rule's variables. Rule expressions see `child`, `as_of` and
+/// the item; message templates also see `item` (whatever the item is called), `due`,
+/// `late`, `days_late`, `value`, `group` and `other`.
+struct RuleVariables: Sendable {
+    var child: Int
+    var asOf: Int
+    var item: Int
+    /// `item` in templates when the rule names its item otherwise (`as: plan`).
+    var itemAlias: Int?
+    var due: Int
+    var late: Int
+    var daysLate: Int
+    var value: Int
+    var group: Int
+    var other: Int
+    /// How many slots an activation needs.
+    var count: Int
+}

@@ -1,0 +1,42 @@
+import CaseModel
+import Foundation
+
+/// Which files make up a rule pack.
+enum RuleFileFinder {
+    /// Files named directly are taken as they are; directories are walked for `.yaml`/`.yml`
+    /// files, sorted, leaving out the case schema and the calendars, which are not rules.
+    static func ruleFiles(in paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
+        var files: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0),
+                                              "no such rule file or directory"))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            var found: [String] = []
+            let base = URL(fileURLWithPath: path)
+            if let walker = fm.enumerator(at: base, includingPropertiesForKeys: [.isDirectoryKey]) {
+                for case let url as URL in walker {
+                    let name = url.lastPathComponent
+                    let isDir = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
+                    if isDir {
+                        if name == "calendars" || name.hasPrefix(".") { walker.skipDescendants() }
+                        continue
+                    }
+                    guard url.pathExtension == "yaml" || url.pathExtension == "yml" else { continue }
+                    guard name != "schema.yaml" && name != "schema.yml" else { continue }
+                    let relative = String(url.path.dropFirst(base.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+                    found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+                }
+            }
+            files += found.sorted()
+        }
+        return files
+    }
+}

@@ -1,0 +1,51 @@
+import CaseModel
+import Yams
+
+/// Reads one rule file into rule definitions. Every mistake is a diagnostic; a rule with a
+/// mistake is left out, the rules around it still load.
+enum RuleFileParser {
+    static let topLevelKeys = ["rules"]
+
+    static func parse(_ source: RuleSource, schema: ObjectSchema?) -> ([RuleDefinition], [Diagnostic]) {
+        let start = SourceLocation(file: source.name, line: 1, column: 1)
+        let root: Node
+        switch YAMLDocument.parse(source.text, file: source.name) {
+        case .failed(let diagnostics): return ([], diagnostics)
+        case .empty:
+            return ([], [Diagnostic(.error, at: start, "this rule file is empty",
+                                    hint: "a rule file starts with 'rules:' followed by a list of rules")])
+        case .document(let node): root = node
+        }
+        var reader = NodeReader(file: source.name, text: source.text)
+        if case .sequence = root {
+            reader.error(root, "a rule file should start with 'rules:', but this one starts with a list",
+                         hint: "add a line 'rules:' at the top and indent the list under it")
+            return ([], reader.diagnostics)
+        }
+        guard let entries = reader.entries(root, what: "a rule file") else { return ([], reader.diagnostics) }
+        reader.rejectUnknownKeys(entries, allowed: topLevelKeys, in: "a rule file")
+        guard let rulesEntry = entries.first(where: { $0.key == "rules" }) else {
+            if !entries.isEmpty || reader.diagnostics.isEmpty {
+                reader.diagnostics.append(Diagnostic(.error, at: start, "this rule file has no 'rules:' list",
+                                                     hint: "a rule file starts with 'rules:' followed by a list of rules"))
+            }
+            return ([], reader.diagnostics)
+        }
+        if NodeReader.isNull(rulesEntry.value) {
+            reader.warning(rulesEntry.keyNode, "'rules:' is empty; this file defines no rules")
+            return ([], reader.diagnostics)
+        }
+        guard case .sequence(let list) = rulesEntry.value else {
+            reader.error(rulesEntry.value, "'rules' should be a list of rules (each starting with '- id:'), but found \(NodeReader.describe(rulesEntry.value))")
+            return ([], reader.diagnostics)
+        }
+        var rules: [RuleDefinition] = []
+        for node in list {
+            var parser = RuleParser(reader: reader, schema: schema)
+            let rule = parser.parse(node)
+            reader = parser.reader
+            if let rule { rules.append(rule) }
+        }
+        return (rules, reader.diagnostics)
+    }
+}

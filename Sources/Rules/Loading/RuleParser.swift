@@ -1,0 +1,116 @@
+import CaseModel
+import Yams
+
+/// Reads one rule (one item of `rules:`) into a definition, reporting each mistake.
+struct RuleParser {
+    var reader: NodeReader
+    let schema: ObjectSchema?
+
+    static let ruleKeys = ["id", "title", "severity", "area", "source", "rationale", "for_each", "as", "when",
+                           "message", "examples"]
+    static var allowedKeys: [String] { ruleKeys + RuleKind.keywords }
+
+    /// The rule, or nil when it has any error (its diagnostics are in `reader`).
+    mutating func parse(_ node: Node) -> RuleDefinition? {
+        let errorsBefore = errorCount
+        guard let entries = reader.entries(node, what: "a rule") else { return nil }
+        let unknown = reader.rejectUnknownKeys(entries, allowed: RuleParser.allowedKeys, in: "a rule")
+        func value(_ key: String) -> Node? { entries.first(where: { $0.key == key })?.value }
+
+        let ruleLocation = reader.location(node)
+        var id: String?
+        var idLocation = ruleLocation
+        if let idNode = value("id") {
+            idLocation = reader.location(idNode)
+            if let text = reader.text(idNode, key: "id") {
+                if text.isEmpty || !text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
+                    reader.error(idNode, "rule id '\(text)' may use only letters, digits, '-', '_' and '.'")
+                } else {
+                    id = text
+                }
+            }
+        } else {
+            reader.error(node, "this rule has no 'id'", hint: "add a short, stable id such as 'id: CP-REVIEW'")
+        }
+        let named = id.map { "rule '\($0)'" } ?? "this rule"
+
+        var title: String?
+        if let t = value("title") { title = reader.text(t, key: "title") } else {
+            reader.error(node, "\(named) has no 'title'", hint: "add a one-line title such as 'title: Review conferences held on time'")
+        }
+        var severity: Severity?
+        if let s = value("severity") {
+            severity = reader.choice(s, key: "severity", among: Severity.allCases.map(\.rawValue)).flatMap(Severity.init(rawValue:))
+        } else {
+            reader.error(node, "\(named) has no 'severity'", hint: "add 'severity:' with one of info, low, medium, high, critical")
+        }
+        let area = value("area").flatMap { reader.text($0, key: "area") }
+        let source = value("source").flatMap { reader.text($0, key: "source") }
+        let rationale = value("rationale").flatMap { reader.text($0, key: "rationale") }
+        let forEach = value("for_each").flatMap { reader.expression($0, key: "for_each") }
+        var itemName = "item"
+        if let asNode = value("as"), let name = reader.text(asNode, key: "as") {
+            if RuleParser.isIdentifier(name) && !["child", "as_of", "due", "late", "days_late", "value", "group", "other"].contains(name) {
+                itemName = name
+            } else if RuleParser.isIdentifier(name) {
+                reader.error(asNode, "'as: \(name)' would hide the rule variable '\(name)'; choose another name")
+            } else {
+                reader.error(asNode, "'as' should be a simple name such as 'plan' (letters, digits and '_'), but is '\(name)'")
+            }
+            if forEach == nil && value("for_each") == nil {
+                reader.warning(asNode, "'as' names the item of 'for_each', but \(named) has no 'for_each'")
+            }
+        }
+        let when = value("when").flatMap { reader.expression($0, key: "when") }
+        let message = value("message").flatMap { reader.expression($0, key: "message") }
+
+        let kind = parseKind(entries, unknown: unknown, ruleNode: node, named: named)
+
+        var examples: [RuleExample] = []
+        if let examplesNode = value("examples") {
+            var exampleParser = ExampleParser(reader: reader, schema: schema)
+            examples = exampleParser.parse(examplesNode)
+            reader = exampleParser.reader
+        }
+
+        guard errorCount == errorsBefore, let id, let title, let severity, let kind else { return nil }
+        return RuleDefinition(id: id, title: title, severity: severity, area: area, source: source,
+                              rationale: rationale, forEach: forEach, itemName: itemName, when: when,
+                              message: message, kind: kind, examples: examples, location: ruleLocation,
+                              idLocation: idLocation)
+    }
+
+    private var errorCount: Int { reader.diagnostics.filter { $0.severity == .error }.count }
+
+    /// Exactly one kind key: none and two are both errors.
+    private mutating func parseKind(_ entries: [NodeReader.Entry], unknown: [NodeReader.Entry], ruleNode: Node,
+                                    named: String) -> RuleKind? {
+        let kinds = entries.filter { RuleKind.keywords.contains($0.key) }
+        if kinds.count > 1 {
+            let first = kinds[0]
+            for extra in kinds.dropFirst() {
+                reader.error(extra.keyNode,
+                             "\(named) has two checks, '\(first.key)' (line \(reader.location(first.keyNode).line)) and '\(extra.key)'; a rule has exactly one",
+                             hint: "split it into two rules with their own ids")
+            }
+            return nil
+        }
+        guard let entry = kinds.first else {
+            // A misspelt kind has already been reported as an unknown key with its did-you-mean.
+            let misspeltKind = unknown.contains { Suggestion.closest(to: $0.key, among: RuleKind.keywords) != nil }
+            if !misspeltKind {
+                reader.error(ruleNode, "\(named) has no check; add one of: \(RuleKind.keywords.joined(separator: ", "))")
+            }
+            return nil
+        }
+        var kindParser = KindParser(reader: reader)
+        let kind = kindParser.parse(entry)
+        reader = kindParser.reader
+        return kind
+    }
+
+    static func isIdentifier(_ s: String) -> Bool {
+        guard let first = s.first, first.isLetter || first == "_" else { return false }
+        return s.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_") && $0.isASCII }
+    }
+}

@@ -1,0 +1,108 @@
+import CaseModel
+import Yams
+
+/// Parses a rule file's text into a YAML node tree, turning every YAML problem into a
+/// diagnostic at its line and column, in words a rule writer understands.
+enum YAMLDocument {
+    enum Outcome {
+        case document(Node)
+        /// The file holds nothing (or only comments).
+        case empty
+        case failed([Diagnostic])
+    }
+
+    static func parse(_ text: String, file: String) -> Outcome {
+        do {
+            let parser = try Parser(yaml: text)
+            guard let root = try parser.singleRoot() else { return .empty }
+            if case .scalar(let s) = root, s.tagName == .null { return .empty }
+            return .document(root)
+        } catch let error as YamlError {
+            let tabs = tabDiagnostics(text, file: file)
+            if !tabs.isEmpty { return .failed(tabs) }
+            return .failed([diagnostic(for: error, file: file)])
+        } catch {
+            return .failed([Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
+                                       "this file could not be read as YAML: \(error)")])
+        }
+    }
+
+    /// Tabs in indentation are the commonest cause of a YAML error and libyaml's message for
+    /// them is cryptic, so they are reported first, one per line.
+    static func tabDiagnostics(_ text: String, file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var column = 1
+            for ch in line {
+                if ch == "\t" {
+                    out.append(Diagnostic(.error, at: SourceLocation(file: file, line: n + 1, column: column),
+                                          "a tab is used for indentation; YAML needs spaces",
+                                          hint: "replace the tab with spaces"))
+                    break
+                }
+                guard ch == " " || ch == "-" else { break }
+                column += 1
+            }
+        }
+        return out
+    }
+
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let (message, hint) = explain(problem: problem, context: context?.text)
+            return Diagnostic(.error, at: at(mark), message, hint: hint)
+        case .duplicatedKeysInMapping(let keys, let context):
+            let names = keys.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(.error, at: at(context.mark),
+                              "\(names) is written more than once in the same place; each key may appear only once",
+                              hint: "remove or rename the repeated key")
+        case .reader(let problem, let offset, _, let yaml):
+            var line = 1, column = 1
+            if let offset {
+                for ch in yaml.prefix(offset) {
+                    if ch == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+            }
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column),
+                              "this file contains a character YAML does not accept (\(problem))")
+        default:
+            return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
+                              "this file could not be read as YAML: \(error)")
+        }
+    }
+
+    /// libyaml's problem texts, said in terms of the rule file.
+    private static func explain(problem: String, context: String?) -> (String, String?) {
+        switch problem {
+        case "mapping values are not allowed in this context":
+            return ("unexpected ':' here; text that contains ': ' must be put in quotes, or the indentation is wrong",
+                    "write the value in quotes, such as \"Review due: {{due}}\"")
+        case "did not find expected key":
+            return ("this line does not line up with the keys above it; check its indentation", nil)
+        case "did not find expected '-' indicator":
+            return ("this line does not line up with the list above it; check its indentation", nil)
+        case "could not find expected ':'":
+            return ("a key here is missing its ':'", "write it as 'key: value'")
+        case "found character that cannot start any token":
+            return ("a value here starts with a character YAML does not allow (such as '@', '`' or a tab)",
+                    "put the value in quotes")
+        case "found undefined alias":
+            return ("this '*' refers to an anchor ('&name') that is not defined above it", nil)
+        case "found unexpected end of stream":
+            return ("the file ends inside a quoted value or a bracket; close it", nil)
+        case "did not find expected node content":
+            return ("a value is missing here", nil)
+        case "block sequence entries are not allowed in this context":
+            return ("a list item '-' is not allowed here; check the indentation", nil)
+        case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+            return ("a tab is used for indentation; YAML needs spaces", "replace the tab with spaces")
+        default:
+            let ctx = context.map { " (\($0))" } ?? ""
+            return ("this is not valid YAML: \(problem)\(ctx)", nil)
+        }
+    }
+}

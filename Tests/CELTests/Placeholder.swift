@@ -1,5 +1,0 @@
-import XCTest
-
-final class CELTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class CaseModelTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

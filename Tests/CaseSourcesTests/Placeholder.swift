@@ -1,5 +1,0 @@
-import XCTest
-
-final class CaseSourcesTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class RulesTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}
