@@ -103,6 +103,10 @@ extension CalendarSpan {
                 text: text, message: "'\(text)' is not a duration: it needs a number before the unit",
                 suggestion: CalendarSpan(1, unit).description)
         }
+        if let big = Int(words[0]), abs(big) > 1_000_000 {
+            return CalendarSpanParseError(
+                text: text, message: "'\(text)' is not a duration: \(big) is too large (at most 1000000)")
+        }
         if words[0].contains("."), let value = Double(words[0]) {
             return CalendarSpanParseError(
                 text: text, message: "'\(text)' is not a duration: use a whole number (\(value) is not one)")

@@ -28,12 +28,19 @@ public struct ObjectSchema: Hashable, Sendable {
         public var type: FieldType
         public var required: Bool
         public var description: String?
+        /// The values a string field may take (`cin`, `cp`, `lac`, `other`), when the schema lists them.
+        public var allowedValues: [String]?
+        /// Where the field is declared, for messages; nil for fields built in code.
+        public var location: SourceLocation?
 
-        public init(name: String, type: FieldType, required: Bool = false, description: String? = nil) {
+        public init(name: String, type: FieldType, required: Bool = false, description: String? = nil,
+                    allowedValues: [String]? = nil, location: SourceLocation? = nil) {
             self.name = name
             self.type = type
             self.required = required
             self.description = description
+            self.allowedValues = allowedValues
+            self.location = location
         }
     }
 

@@ -1,4 +1,5 @@
-/// What a loader produced from a file: the value (nil when errors prevented building one)
+/// What a loader produced from a file: the value (nil when errors prevented building one;
+/// some loaders, such as the schema's, return what they could read alongside errors)
 /// and every problem found, in file order. Loaders keep going after a problem so that one
 /// run reports all of them.
 public struct LoadResult<Loaded> {

@@ -35,7 +35,9 @@ public struct WorkingDayCalendar: Sendable {
     public init(name: String, holidays: [CalendarDate: String], coveredYears: ClosedRange<Int>? = nil) {
         self.name = name
         self.holidays = holidays
-        let years = coveredYears ?? holidays.keys.map(\.year).min().map { lo in lo...holidays.keys.map(\.year).max()! }
+        let holidayYears = holidays.keys.map(\.year)
+        var years = coveredYears
+        if years == nil, let lo = holidayYears.min(), let hi = holidayYears.max() { years = lo...hi }
         self.coveredYears = years
         guard let years else {
             start = 0

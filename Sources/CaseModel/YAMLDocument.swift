@@ -49,12 +49,12 @@ public enum YAMLDocument {
             return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read the file as YAML: \(error)")
         }
         switch yamlError {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
+             let .composer(context, problem, mark, yaml):
             var message = "this is not valid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
             return Diagnostic(.error, at: location(file, mark), message,
-                              hint: problem.contains("tab") ? "indent with spaces, not tabs" : nil)
+                              hint: problem.contains("tab") || hasTab(at: mark, in: yaml) ? "indent with spaces, not tabs" : nil)
         case let .reader(problem, _, _, _):
             return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read the file: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -63,6 +63,13 @@ public enum YAMLDocument {
         default:
             return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read the file as YAML: \(yamlError)")
         }
+    }
+
+    /// Whether the line of `mark` has a tab at or before the mark (tabs cannot indent YAML).
+    private static func hasTab(at mark: Mark, in text: String) -> Bool {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return false }
+        return lines[mark.line - 1].unicodeScalars.prefix(max(mark.column, 1)).contains("\t")
     }
 
     // MARK: - Repeated keys

@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 import CaseModel
 
 final class CalendarDateTests: XCTestCase {
@@ -143,5 +144,47 @@ final class CalendarDateExtremesTests: XCTestCase {
         XCTAssertLessThan(d.addingYears(.min), d)
         XCTAssertGreaterThan(WorkingDayCalendar.weekendsOnly.adding(workingDays: .max, to: d), d)
         XCTAssertLessThan(WorkingDayCalendar.weekendsOnly.adding(workingDays: .min, to: d), d)
+    }
+}
+
+final class CalendarDateCodableTests: XCTestCase {
+    struct Holder: Codable, Equatable {
+        var due: CalendarDate
+        var within: CalendarSpan
+    }
+
+    func testEncodesAsISOTextAndSpanAsWritten() throws {
+        let holder = Holder(due: CalendarDate(iso: "2024-02-29")!, within: CalendarSpan(45, .workingDays))
+        let data = try JSONEncoder().encode(holder)
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertTrue(text.contains("\"2024-02-29\""), text)
+        XCTAssertTrue(text.contains("\"45 working days\""), text)
+        XCTAssertEqual(try JSONDecoder().decode(Holder.self, from: data), holder)
+    }
+
+    func testDecodingBadTextFailsWithTheReason() {
+        let bad = Data(#"{"due": "2024-02-30", "within": "3 months"}"#.utf8)
+        XCTAssertThrowsError(try JSONDecoder().decode(Holder.self, from: bad)) { error in
+            XCTAssertTrue("\(error)".contains("February 2024 has 29 days"), "\(error)")
+        }
+        let badSpan = Data(#"{"due": "2024-02-29", "within": "3 monhts"}"#.utf8)
+        XCTAssertThrowsError(try JSONDecoder().decode(Holder.self, from: badSpan)) { error in
+            XCTAssertTrue("\(error)".contains("did you mean '3 months'?"), "\(error)")
+        }
+    }
+
+    func testToday() {
+        let noonUTC = Date(timeIntervalSince1970: Double(CalendarDate(iso: "2024-06-01")!.dayNumber) * 86_400 + 43_200)
+        XCTAssertEqual(CalendarDate.today(in: TimeZone(secondsFromGMT: 0)!, now: noonUTC).isoString, "2024-06-01")
+        // 23:30 UTC on 31 May is already 1 June an hour east (British Summer Time).
+        let lateEvening = Date(timeIntervalSince1970: Double(CalendarDate(iso: "2024-05-31")!.dayNumber) * 86_400 + 84_600)
+        XCTAssertEqual(CalendarDate.today(in: TimeZone(secondsFromGMT: 3600)!, now: lateEvening).isoString, "2024-06-01")
+        XCTAssertEqual(CalendarDate.today(in: TimeZone(secondsFromGMT: 0)!, now: lateEvening).isoString, "2024-05-31")
+    }
+
+    func testLocationDescription() {
+        XCTAssertEqual(SourceLocation(file: "a.yaml", line: 3, column: 5).description, "a.yaml:3:5")
+        XCTAssertEqual(SourceLocation(file: "a.yaml", line: 3).description, "a.yaml:3")
+        XCTAssertEqual(SourceLocation(file: "a.yaml", line: 0).description, "a.yaml")
     }
 }

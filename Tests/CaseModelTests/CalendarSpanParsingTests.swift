@@ -78,6 +78,8 @@ final class CalendarSpanParsingTests: XCTestCase {
         assertRejects("soon", messageContains: "not a duration", suggestion: nil)
         assertRejects("3 fortnights", messageContains: "not a unit", suggestion: nil)
         assertRejects("+3 months", messageContains: "not a duration", suggestion: nil)
+        assertRejects("99999999 days", messageContains: "too large", suggestion: nil)
+        assertRejects("6 weeks.", messageContains: "not a unit", suggestion: "6 weeks")
     }
 
     func testSpanValueEqualityAndOrdering() {

@@ -103,6 +103,17 @@ final class WorkingDayCalendarTests: XCTestCase {
         XCTAssertEqual(calendar.adding(workingDays: 5, to: day("1999-01-01")), day("1999-01-08"))
     }
 
+    func testCoveredYearsDefaultToTheHolidaysYears() {
+        let cal = WorkingDayCalendar(name: "t", holidays: [day("2020-12-25"): "Christmas Day", day("2022-12-26"): "Boxing Day"])
+        XCTAssertEqual(cal.coveredYears, 2020...2022)
+        XCTAssertFalse(cal.isWorkingDay(day("2020-12-25")))
+        XCTAssertEqual(cal.workingDaysBetween(day("2020-12-24"), day("2020-12-28")), 1)
+        // A holiday outside explicitly covered years does not count.
+        let narrow = WorkingDayCalendar(name: "t", holidays: [day("2020-12-25"): "Christmas Day"], coveredYears: 2021...2021)
+        XCTAssertTrue(narrow.isWorkingDay(day("2020-12-25")))
+        XCTAssertEqual(narrow.workingDaysBetween(day("2020-12-24"), day("2020-12-28")), 2)
+    }
+
     func testWeekendsOnlyCalendar() {
         let plain = WorkingDayCalendar.weekendsOnly
         XCTAssertNil(plain.coveredYears)
