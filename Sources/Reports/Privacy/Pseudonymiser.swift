@@ -1,0 +1,72 @@
+import Crypto
+import Foundation
+import Rules
+
+/// Replaces children's ids (and optionally workers' names) in a report by keyed hashes, so
+/// reports can leave the building. HMAC-SHA256 under a secret key: the same id and key give
+/// the same pseudonym in every run, so findings can still be followed run to run, while
+/// without the key nobody can test a guessed id against a pseudonym.
+public struct Pseudonymiser: Sendable {
+    private let key: [UInt8]
+    /// Whether worker names (and aggregate groups naming a worker) are replaced too.
+    public var includesWorkers: Bool
+
+    public init(key: PseudonymKey, includesWorkers: Bool = false) {
+        self.key = key.bytes
+        self.includesWorkers = includesWorkers
+    }
+
+    /// A child's pseudonym: `C-` and 16 hex digits (64 bits: collisions are unlikely below
+    /// billions of children).
+    public func child(_ id: String) -> String { "C-" + digest(domain: "child", id) }
+
+    /// A worker's pseudonym: `W-` and 16 hex digits.
+    public func worker(_ name: String) -> String { "W-" + digest(domain: "worker", name) }
+
+    /// The input with ids (and worker names) replaced everywhere they appear: in the fields,
+    /// in the findings' messages, and in their fingerprints, which are unkeyed hashes of the
+    /// child's id and so could be matched against guessed ids.
+    public func apply(to input: ReportInput) -> ReportInput {
+        var workers: Set<String> = []
+        if includesWorkers {
+            for finding in input.findings { if let worker = finding.worker { workers.insert(worker) } }
+        }
+        return input.mappingFindings { finding in
+            var copy = finding
+            // Longest first, so an id inside a longer one is not replaced piecemeal.
+            var replacements: [(String, String)] = []
+            if let id = finding.caseID {
+                copy.caseID = child(id)
+                replacements.append((id, copy.caseID!))
+            }
+            if includesWorkers {
+                if let name = finding.worker {
+                    copy.worker = worker(name)
+                    replacements.append((name, copy.worker!))
+                }
+                // Aggregate groups such as caseloads name a worker.
+                if let group = finding.group, workers.contains(group) || input.rule(finding.rule).groupsByWorker {
+                    copy.group = worker(group)
+                    replacements.append((group, copy.group!))
+                }
+            }
+            for (original, pseudonym) in replacements.sorted(by: { $0.0.count > $1.0.count }) where !original.isEmpty {
+                copy.message = copy.message.replacingOccurrences(of: original, with: pseudonym)
+            }
+            copy.fingerprint = digest(domain: "fingerprint", finding.fingerprint)
+            return copy
+        }
+    }
+
+    private func digest(domain: String, _ text: String) -> String {
+        // The domain keeps a child and a worker with the same text from sharing a pseudonym.
+        var message = Data(domain.utf8)
+        message.append(0)
+        message.append(contentsOf: Array(text.utf8))
+        let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key))
+        return mac.prefix(8).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
