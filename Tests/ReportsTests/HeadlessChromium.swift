@@ -50,8 +50,8 @@ struct HeadlessChromium {
         // Output goes to files rather than pipes, so the browser can never stall on a full pipe.
         let outFile = workDirectory.appendingPathComponent("stdout-\(UUID()).txt")
         let errFile = workDirectory.appendingPathComponent("stderr-\(UUID()).txt")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: outFile)
         process.standardError = try FileHandle(forWritingTo: errFile)
         try process.run()

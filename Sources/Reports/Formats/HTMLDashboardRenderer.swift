@@ -28,7 +28,7 @@ public struct HTMLDashboardRenderer: ReportRenderer {
             Markup.element("main", [], [
                 HeadlineSection.section(input, figures),
                 ChartsSection.section(input, figures),
-                FindingsTableSection.section(input, anchors: anchors),
+                FindingsTableSection.section(input, figures, anchors: anchors),
                 RulesSection.section(input, anchors: anchors),
             ]),
             Markup.element("footer", [], [

@@ -4,7 +4,7 @@ import Rules
 /// until the inline script shows them; with scripts blocked the full table still reads
 /// top to bottom in the order people act in.
 enum FindingsTableSection {
-    static func section(_ input: ReportInput, anchors: RuleAnchors) -> BodyNode {
+    static func section(_ input: ReportInput, _ figures: ReportFigures, anchors: RuleAnchors) -> BodyNode {
         let ordered = input.findings.sorted(by: ReportOrder.byLateness)
         let canonicalPosition = Dictionary(input.findings.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [BodyNode] = []
@@ -25,7 +25,7 @@ enum FindingsTableSection {
             Markup.element("p", [("id", "static-note")],
                            text: "All \(ordered.count) findings are listed, most days late first. "
                                + "Each rule links to its title, source and rationale below."),
-            filters(input),
+            filters(input, figures),
             Markup.element("div", [("class", "table-scroll")], [
                 Markup.element("table", [("id", "findings")], [
                     Markup.element("caption", text: "Findings as of \(input.asOf.isoString)"),
@@ -64,8 +64,7 @@ enum FindingsTableSection {
     }
 
     /// The filter form: one choice per field, listing only the values present.
-    private static func filters(_ input: ReportInput) -> BodyNode {
-        let figures = ReportFigures(input)
+    private static func filters(_ input: ReportInput, _ figures: ReportFigures) -> BodyNode {
         let choices: [(field: String, label: String, values: [String])] = [
             ("team", "Team", figures.byTeam.map(\.label).sorted()),
             ("worker", "Worker", figures.byWorker.map(\.label).sorted()),

@@ -28,7 +28,8 @@ enum Markup {
 
     /// Text, escaped.
     static func text(_ value: String) -> BodyNode {
-        .text(ReportText.neutralised(value).replacingOccurrences(of: "&", with: "&amp;"))
+        let safe = ReportText.neutralised(value)
+        return .text(safe.utf8.contains(UInt8(ascii: "&")) ? safe.replacingOccurrences(of: "&", with: "&amp;") : safe)
     }
 
     /// Text from case data, isolated with `<bdi>` so a right-to-left name cannot reorder

@@ -18,10 +18,10 @@ public struct Pseudonymiser: Sendable {
 
     /// A child's pseudonym: `C-` and 16 hex digits (64 bits: collisions are unlikely below
     /// billions of children).
-    public func child(_ id: String) -> String { "C-" + digest(domain: "child", id) }
+    public func child(_ id: String) -> String { "C-" + Self.digest(domain: "child", id, key: SymmetricKey(data: key)) }
 
     /// A worker's pseudonym: `W-` and 16 hex digits.
-    public func worker(_ name: String) -> String { "W-" + digest(domain: "worker", name) }
+    public func worker(_ name: String) -> String { "W-" + Self.digest(domain: "worker", name, key: SymmetricKey(data: key)) }
 
     /// The input with ids (and worker names) replaced everywhere they appear: in the fields,
     /// in the findings' messages, and in their fingerprints, which are unkeyed hashes of the
@@ -31,39 +31,59 @@ public struct Pseudonymiser: Sendable {
         if includesWorkers {
             for finding in input.findings { if let worker = finding.worker { workers.insert(worker) } }
         }
+        // A child has many findings: each pseudonym is computed once.
+        var memo = Memo(key: SymmetricKey(data: key))
         return input.mappingFindings { finding in
             var copy = finding
-            // Longest first, so an id inside a longer one is not replaced piecemeal.
             var replacements: [(String, String)] = []
             if let id = finding.caseID {
-                copy.caseID = child(id)
-                replacements.append((id, copy.caseID!))
+                let pseudonym = memo.pseudonym("C-", domain: "child", id)
+                copy.caseID = pseudonym
+                replacements.append((id, pseudonym))
             }
             if includesWorkers {
                 if let name = finding.worker {
-                    copy.worker = worker(name)
-                    replacements.append((name, copy.worker!))
+                    let pseudonym = memo.pseudonym("W-", domain: "worker", name)
+                    copy.worker = pseudonym
+                    replacements.append((name, pseudonym))
                 }
                 // Aggregate groups such as caseloads name a worker.
                 if let group = finding.group, workers.contains(group) || input.rule(finding.rule).groupsByWorker {
-                    copy.group = worker(group)
-                    replacements.append((group, copy.group!))
+                    let pseudonym = memo.pseudonym("W-", domain: "worker", group)
+                    copy.group = pseudonym
+                    replacements.append((group, pseudonym))
                 }
             }
-            for (original, pseudonym) in replacements.sorted(by: { $0.0.count > $1.0.count }) where !original.isEmpty {
+            // Longest first, so an id inside a longer one is not replaced piecemeal.
+            for (original, pseudonym) in replacements.sorted(by: { $0.0.count > $1.0.count })
+            where !original.isEmpty && copy.message.contains(original) {
                 copy.message = copy.message.replacingOccurrences(of: original, with: pseudonym)
             }
-            copy.fingerprint = digest(domain: "fingerprint", finding.fingerprint)
+            copy.fingerprint = Self.digest(domain: "fingerprint", finding.fingerprint, key: memo.key)
             return copy
         }
     }
 
-    private func digest(domain: String, _ text: String) -> String {
+    /// Pseudonyms already computed during one ``apply(to:)``.
+    private struct Memo {
+        let key: SymmetricKey
+        var known: [String: String] = [:]
+
+        mutating func pseudonym(_ prefix: String, domain: String, _ text: String) -> String {
+            let slot = domain + "\u{0}" + text
+            if let known = known[slot] { return known }
+            let pseudonym = prefix + Pseudonymiser.digest(domain: domain, text, key: key)
+            known[slot] = pseudonym
+            return pseudonym
+        }
+    }
+
+    private static func digest(domain: String, _ text: String, key: SymmetricKey) -> String {
         // The domain keeps a child and a worker with the same text from sharing a pseudonym.
         var message = Data(domain.utf8)
         message.append(0)
         message.append(contentsOf: Array(text.utf8))
-        let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key))
+        let mac = HMAC<SHA256>.authenticationCode(for: message, using: key)
         return mac.prefix(8).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

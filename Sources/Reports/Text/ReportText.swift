@@ -7,7 +7,7 @@ enum ReportText {
     /// and control characters other than tab and line breaks, and the non-characters
     /// U+FFFE/U+FFFF, by U+FFFD. The result is valid in XML 1.0, HTML, CSV and JSON.
     static func neutralised(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsAttention) else { return text }
+        guard mayNeedAttention(text), text.unicodeScalars.contains(where: needsAttention) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isBidiControl(scalar) {
@@ -26,6 +26,15 @@ enum ReportText {
     static func singleLine(_ text: String) -> String {
         // By character, so a CRLF pair becomes one space, not two.
         String(neutralised(text).map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    /// A quick byte scan: every character this type changes is a control below 0x20, DEL,
+    /// or starts with byte 0xC2 (C1 controls), 0xE2 (bidi controls) or 0xEF (U+FFFE/U+FFFF).
+    /// Most text has none of these, and is passed through without a closer look.
+    private static func mayNeedAttention(_ text: String) -> Bool {
+        text.utf8.contains { byte in
+            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF
+        }
     }
 
     private static func needsAttention(_ scalar: Unicode.Scalar) -> Bool {
