@@ -107,3 +107,21 @@ final class PseudonymiserTests: XCTestCase {
         XCTAssertNil(try PseudonymKey.fromEnvironment([:]))
     }
 }
+
+extension PseudonymiserTests {
+    func testFindingsListKeepsItsOrderAndMatchesTheReportInput() {
+        let pseudonymiser = Pseudonymiser(key: key, includesWorkers: true)
+        let listed = pseudonymiser.apply(to: Fixtures.findings, rules: Fixtures.rules)
+        XCTAssertEqual(listed.count, Fixtures.findings.count)
+        for (before, after) in zip(Fixtures.findings, listed) {
+            XCTAssertEqual(after.rule, before.rule)
+            XCTAssertEqual(after.caseID, before.caseID.map(pseudonymiser.child))
+            XCTAssertEqual(after.worker, before.worker.map(pseudonymiser.worker))
+        }
+        XCTAssertEqual(Set(pseudonymiser.apply(to: Fixtures.input()).findings), Set(listed))
+        // Without the rules, a worker group that names no worker of another finding stays as it was.
+        let lone = Fixtures.finding("CASELOAD", .low, .breach, child: nil, group: "Lee Wong", message: "Lee Wong holds 25")
+        XCTAssertEqual(pseudonymiser.apply(to: [lone], rules: []).first?.group, "Lee Wong")
+        XCTAssertNotEqual(pseudonymiser.apply(to: [lone], rules: Fixtures.rules).first?.group, "Lee Wong")
+    }
+}

@@ -45,10 +45,10 @@ public struct ReportInput: Sendable {
         rulesByID[id] ?? RuleInfo(id: id, title: id, severity: .info)
     }
 
-    /// A copy with each finding changed by `transform`, re-sorted.
-    public func mappingFindings(_ transform: (Finding) -> Finding) -> ReportInput {
+    /// A copy with other findings (say, pseudonymised ones), sorted into canonical order.
+    public func replacingFindings(_ findings: [Finding]) -> ReportInput {
         var copy = self
-        copy.findings = findings.map(transform).sorted(by: ReportOrder.canonical)
+        copy.findings = findings.sorted(by: ReportOrder.canonical)
         return copy
     }
 }

@@ -27,13 +27,22 @@ public struct Pseudonymiser: Sendable {
     /// in the findings' messages, and in their fingerprints, which are unkeyed hashes of the
     /// child's id and so could be matched against guessed ids.
     public func apply(to input: ReportInput) -> ReportInput {
+        input.replacingFindings(apply(to: input.findings, rules: input.rules))
+    }
+
+    /// The findings with ids (and worker names) replaced, in the same order; for outputs
+    /// that are not rendered from a ``ReportInput`` (the JSON and text reports). `rules`
+    /// tells which aggregate rules group by worker. Re-sort with ``ReportOrder/canonical(_:_:)``
+    /// if the order must follow the pseudonyms rather than the original ids.
+    public func apply(to findings: [Finding], rules: [RuleInfo]) -> [Finding] {
         var workers: Set<String> = []
         if includesWorkers {
-            for finding in input.findings { if let worker = finding.worker { workers.insert(worker) } }
+            for finding in findings { if let worker = finding.worker { workers.insert(worker) } }
         }
+        let workerRules = Set(rules.filter(\.groupsByWorker).map(\.id))
         // A child has many findings: each pseudonym is computed once.
         var memo = Memo(key: SymmetricKey(data: key))
-        return input.mappingFindings { finding in
+        return findings.map { finding in
             var copy = finding
             var replacements: [(String, String)] = []
             if let id = finding.caseID {
@@ -48,7 +57,7 @@ public struct Pseudonymiser: Sendable {
                     replacements.append((name, pseudonym))
                 }
                 // Aggregate groups such as caseloads name a worker.
-                if let group = finding.group, workers.contains(group) || input.rule(finding.rule).groupsByWorker {
+                if let group = finding.group, workers.contains(group) || workerRules.contains(finding.rule) {
                     let pseudonym = memo.pseudonym("W-", domain: "worker", group)
                     copy.group = pseudonym
                     replacements.append((group, pseudonym))
