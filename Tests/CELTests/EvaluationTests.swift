@@ -127,6 +127,15 @@ final class EvaluationTests: XCTestCase {
         XCTAssertCEL(h, "[5, 6].transformList(i, v, i + v)", .list([.int(5), .int(7)]))
     }
 
+    func testAShortActivationIsAnErrorNotACrash() throws {
+        var env = Environment()
+        env.declare("a")
+        env.declare("b")
+        let program = try env.compile("b")
+        guard case .error(let e) = program.evaluate(Activation(count: 1)) else { return XCTFail("expected an error") }
+        XCTAssertEqual(e.kind, .invalidArgument)
+    }
+
     func testProgramsAreReusableAcrossActivations() throws {
         var env = Environment()
         let slot = env.declare("n", type: .int)
@@ -136,5 +145,18 @@ final class EvaluationTests: XCTestCase {
             activation[slot] = .int(Int64(i))
             XCTAssertEqual(program.evaluate(activation).literalText, String(i * i))
         }
+    }
+}
+
+final class ProgramRenderingTests: XCTestCase {
+    func testEvaluationErrorsRenderWithACaret() throws {
+        let harness = CoreHarness(["m": .map(MapValue(stringKeyed: [("a", .int(1))]))])
+        let program = try harness.compile("m.a == 1 &&\n  m.b == 2")
+        guard case .error(let e) = program.evaluate(harness.activation()) else { return XCTFail("expected an error") }
+        XCTAssertEqual(program.render(e), """
+            2:5: no such key: 'b'
+             |   m.b == 2
+             |     ^
+            """)
     }
 }

@@ -272,4 +272,28 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(bad.diagnostics.first?.description,
                        "rules/cp.yaml:3:44: error: field 'cp_plans[0].start_date': '2024-13-10' is not a date: month 13 does not exist (months run 01 to 12)")
     }
+
+    func testWrappedRecordsGetAHint() throws {
+        let path = try scratch.write("wrapped.yaml", "children:\n  - id: A\n  - id: B\n")
+        let result = read(path)
+        XCTAssertEqual(result.records.count, 0)
+        XCTAssertEqual(result.errors.first?.hint, "the records seem to be wrapped in 'children'; put the list of records at the top of the file")
+    }
+
+    func testBracketsInFreeTextAreNotNesting() throws {
+        var text = ""
+        for i in 0..<400 { text += "- id: C\(i)\n  team: see [page \(i) {draft\n" }
+        let result = read(try scratch.write("prose.yaml", text))
+        XCTAssertEqual(result.records.count, 400)
+        XCTAssertEqual(result.diagnostics, [])
+    }
+
+    func testNestingBehindTagsAnchorsAndQuotesIsStillCaught() throws {
+        for (name, opener) in [("tags", "!!seq ["), ("anchors", "&a ["), ("quote inside a word", "[a'b, ")] {
+            let text = "id: A\nextra: " + String(repeating: opener, count: 50_000) + String(repeating: "]", count: 50_000) + "\n"
+            let result = read(try scratch.write("deep-\(name.count).yaml", text))
+            XCTAssertEqual(result.records.count, 0, name)
+            XCTAssertEqual(result.errors.first?.message, "nesting deeper than 256 levels; the file was not read", name)
+        }
+    }
 }

@@ -101,9 +101,10 @@ final class Compiler {
     /// Evaluates a node whose inputs are all constants, once, at compile time. Leaves it
     /// alone when the evaluation hits a limit.
     func fold(_ compiled: Compiled) -> Compiled {
-        var frame = Frame(slots: [], localCount: 0, steps: 0, limits: .default)
-        let value = compiled.eval(&frame)
-        if frame.exhausted { return compiled }
+        let (value, exhausted) = Frame.withFrame(slots: [], localCount: 0, steps: 0, limits: .default) { frame in
+            (compiled.eval(&frame), frame.exhausted)
+        }
+        if exhausted { return compiled }
         if case .error = value { return Compiled(eval: compiled.eval, type: compiled.type, constant: nil) }
         return .constant(value, type: compiled.type == .dyn ? value.celType : compiled.type)
     }

@@ -1,0 +1,125 @@
+import CaseModel
+import CaseSources
+import Dispatch
+import Foundation
+import Rules
+
+/// Runs a compiled rule pack over case records as of a health-check date and yields findings.
+///
+/// ```swift
+/// let engine = RuleEngine(pack: pack, asOf: CalendarDate(iso: "2024-06-01")!)
+/// let result = engine.run(CaseReader(paths: ["cases/"], schema: schema))
+/// for finding in result.findings { print(finding.message) }
+/// ```
+///
+/// - Streaming: records come from the reader in bounded batches; while one batch is checked
+///   the next is read, so at most two batches are held, whatever the size of the files.
+/// - Parallel: each batch's records are spread over `workers` threads; every rule is pure,
+///   so records are checked independently and their findings merged in input order.
+/// - Aggregate rules tally each record as it passes and report once all are read.
+/// - Deterministic: findings are returned in ``FindingOrder``, so the same input always
+///   gives the same result, whatever the number of workers or batch size.
+public struct RuleEngine: Sendable {
+    public let pack: RulePack
+    /// The health-check date (`as_of` in rules).
+    public let asOf: CalendarDate
+    /// Threads checking records; 1 checks everything on the calling thread.
+    public let workers: Int
+
+    public init(pack: RulePack, asOf: CalendarDate, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.pack = pack
+        self.asOf = asOf
+        self.workers = max(1, workers)
+    }
+
+    private var batchCheck: BatchCheck {
+        BatchCheck(recordRules: pack.recordRules, aggregateRules: pack.aggregateRules, asOf: asOf, workers: workers)
+    }
+
+    /// Checks records already in memory (rule examples, tests, small inputs).
+    public func check(records: [CaseRecord]) -> RunResult {
+        var run = RunAccumulator(aggregateRules: pack.aggregateRules, asOf: asOf)
+        run.add(batchCheck.run(records))
+        var summary = RunSummary(recordsRead: records.count, recordsChecked: records.count)
+        return run.finish(&summary, rules: pack.rules.count, diagnostics: [])
+    }
+
+    /// Reads every record from `reader` and checks it.
+    /// - Parameter progress: called on the calling thread after each batch.
+    public func run(_ reader: CaseReader, progress: ((RunProgress) -> Void)? = nil) -> RunResult {
+        var run = RunAccumulator(aggregateRules: pack.aggregateRules, asOf: asOf)
+        var diagnostics: [Diagnostic] = []
+        let checker = batchCheck
+        var inFlight: InFlightBatch?
+        func collect() {
+            guard let batch = inFlight else { return }
+            run.add(batch.wait())
+            inFlight = nil
+            progress?(RunProgress(recordsRead: reader.counts.recordsRead, recordsChecked: run.recordsChecked,
+                                  findings: run.findings.count))
+        }
+        while let batch = reader.nextBatch() {
+            diagnostics += batch.diagnostics
+            collect()
+            guard !batch.records.isEmpty else { continue }
+            inFlight = InFlightBatch(batch.records, checker: checker)
+        }
+        collect()
+        var summary = RunSummary()
+        summary.take(reader.counts)
+        summary.recordsChecked = run.recordsChecked
+        return run.finish(&summary, rules: pack.rules.count, diagnostics: diagnostics)
+    }
+}
+
+/// The findings and tallies of the batches checked so far, in input order.
+private struct RunAccumulator {
+    let aggregateRules: [CompiledRule]
+    let asOf: CalendarDate
+    var findings: [Finding] = []
+    var tallies: [AggregateTally]
+    var recordsChecked = 0
+
+    init(aggregateRules: [CompiledRule], asOf: CalendarDate) {
+        self.aggregateRules = aggregateRules
+        self.asOf = asOf
+        tallies = Array(repeating: AggregateTally(), count: aggregateRules.count)
+    }
+
+    mutating func add(_ outcome: BatchCheck.Outcome) {
+        findings += outcome.findings
+        for i in tallies.indices { tallies[i].merge(outcome.tallies[i]) }
+        recordsChecked += outcome.records
+    }
+
+    /// The result, findings sorted; the accumulator's findings are moved out, not copied, so
+    /// that a large run never holds two copies of them.
+    mutating func finish(_ summary: inout RunSummary, rules: Int, diagnostics: [Diagnostic]) -> RunResult {
+        var all: [Finding] = []
+        swap(&all, &findings)
+        for (rule, tally) in zip(aggregateRules, tallies) { all += rule.finish(tally, asOf: asOf) }
+        FindingOrder.sort(&all)
+        summary.rules = rules
+        for finding in all { summary.count(finding) }
+        return RunResult(findings: all, summary: summary, diagnostics: diagnostics)
+    }
+}
+
+/// A batch being checked on another thread while the caller reads the next one.
+private final class InFlightBatch: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the worker before it signals, read once by the caller after waiting.
+    private var outcome: BatchCheck.Outcome?
+
+    init(_ records: [CaseRecord], checker: BatchCheck) {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            outcome = checker.run(records)
+            done.signal()
+        }
+    }
+
+    func wait() -> BatchCheck.Outcome {
+        done.wait()
+        return outcome!
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// Report formats.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import CaseModel
+import CaseSources
+import Engine
+import Foundation
+
+/// `casecheck run`: checks case records against the rules and reports findings.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Check case records against the rules and report findings.",
+        discussion: """
+        Case files may be YAML, JSON or NDJSON (.yaml, .yml, .json, .ndjson, .jsonl); a folder
+        is read recursively. Records that cannot be read are reported on standard error as
+        file:line:column: error: message and skipped; the rest are still checked.
+
+        Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
+        2 usage or rule-file errors, or any case file or record that could not be read
+        (the report is still written).
+
+        Examples:
+          casecheck run                          check cases/ against rules/, as of today
+          casecheck run exports/north.ndjson --as-of 2024-06-01
+          casecheck run --format json --output report.json --fail-on critical
+          casecheck run cases/ --rules rules/ --rules local-rules/visits.yaml
+        """)
+
+    @Argument(help: ArgumentHelp("Case files or folders (default: cases).", valueName: "case-paths"))
+    var casePaths: [String] = []
+
+    @OptionGroup var pack: PackOptions
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The health-check date, YYYY-MM-DD (default: today).",
+                                                          valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "Report format.")
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to this file (created readable by you only) instead of standard output.",
+                               valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when there are findings at or above this severity.")
+    var failOn: FailThreshold = .high
+
+    func run() throws {
+        let date = try AsOfDate.parse(asOf)
+        let setup = try PackLoading.load(rulePaths: pack.rulePaths, schema: pack.schema, calendar: pack.calendar)
+        let reader = CaseReader(paths: casePaths.isEmpty ? ["cases"] : casePaths, schema: setup.schema.root)
+        let engine = RuleEngine(pack: setup.pack, asOf: date)
+        let progress = ProgressIndicator()
+        let result = engine.run(reader, progress: progress.update)
+        progress.finish()
+
+        var printer = DiagnosticPrinter(colour: Colour.forStream(STDERR_FILENO), showSource: false)
+        StandardError.write(result.diagnostics.map { printer.render($0) }.joined())
+
+        let report: String
+        switch format {
+        case .json:
+            report = try JSONReport(result: result, asOf: date, ruleFiles: setup.pack.files).render()
+        case .text:
+            let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
+            report = TextReport(result: result, asOf: date, colour: colour).render()
+        }
+        do {
+            try ReportWriter.write(report, to: output)
+        } catch {
+            StandardError.write("casecheck: error: \(error)\n")
+            throw ExitCode(ExitStatus.usageOrInputError)
+        }
+        if output != nil || format == .json {
+            // The report went elsewhere; the summary still tells a person at the terminal what happened.
+            StandardError.write(TextReport(result: result, asOf: date, colour: Colour(enabled: false)).summaryLine() + "\n")
+        }
+
+        if result.summary.inputErrors > 0 { throw ExitCode(ExitStatus.usageOrInputError) }
+        if let threshold = failOn.severity, result.summary.findings(atOrAbove: threshold) > 0 {
+            throw ExitCode(ExitStatus.findings)
+        }
+    }
+}
