@@ -34,6 +34,13 @@ public struct TrendReport: Hashable, Sendable, Codable {
     /// The groups, deteriorating ones first, then by open findings at the last run (most first), then by name.
     public var groups: [GroupTrend]
     public var rule: DeteriorationRule
+
+    public init(dimension: TrendDimension, runs: [TrendRun], groups: [GroupTrend], rule: DeteriorationRule) {
+        self.dimension = dimension
+        self.runs = runs
+        self.groups = groups
+        self.rule = rule
+    }
 }
 
 /// A run in a trend.
