@@ -70,4 +70,11 @@ public struct HistoryRun: Hashable, Sendable, Codable {
     public var waived: Int
     /// The case files read.
     public var inputs: [InputFile]
+
+    enum CodingKeys: String, CodingKey {
+        case id, started, records, findings, new, resolved, waived, inputs
+        case asOf = "as_of"
+        case rulePackHash = "rule_pack_hash"
+        case bySeverity = "by_severity"
+    }
 }

@@ -21,7 +21,7 @@ struct CaseCheck: ParsableCommand {
           casecheck rules test                           run every rule's examples
         """,
         version: version,
-        subcommands: [RunCommand.self, RulesCommand.self],
+        subcommands: [RunCommand.self, RulesCommand.self, HistoryCommand.self, TrendCommand.self, WaiveCommand.self],
         defaultSubcommand: nil)
 }
 
@@ -30,7 +30,7 @@ struct CaseCheck: ParsableCommand {
 enum CaseCheckMain {
     static func main() {
         do {
-            var command = try CaseCheck.parseAsRoot()
+            var command = try CaseCheck.parseAsRoot(HistoryArguments.normalise(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let code as ExitCode {
             CaseCheck.exit(withError: code)

@@ -44,7 +44,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when there are findings at or above this severity.")
     var failOn: FailThreshold = .high
 
+    @OptionGroup var history: RunHistoryOptions
+
     func run() throws {
+        let started = Date()
         let date = try AsOfDate.parse(asOf)
         let setup = try PackLoading.load(rulePaths: pack.rulePaths, schema: pack.schema, calendar: pack.calendar)
         let reader = CaseReader(paths: casePaths.isEmpty ? ["cases"] : casePaths, schema: setup.schema.root)
@@ -56,13 +59,28 @@ struct RunCommand: ParsableCommand {
         var printer = DiagnosticPrinter(colour: Colour.forStream(STDERR_FILENO), showSource: false)
         StandardError.write(result.diagnostics.map { printer.render($0) }.joined())
 
-        let report: String
+        var recording: RunHistoryOptions.Outcome?
+        var historyFailed = false
+        do {
+            recording = try history.record(result, setup: setup, asOf: date, casePaths: casePaths.isEmpty ? ["cases"] : casePaths,
+                                           started: started)
+        } catch {
+            historyFailed = true  // already printed; the report is still written
+        }
+        let historyReport = recording.map { HistoryRunReport(recorded: $0.recorded, database: history.path ?? "") }
+
+        var report: String
         switch format {
         case .json:
-            report = try JSONReport(result: result, asOf: date, ruleFiles: setup.pack.files).render()
+            var json = JSONReport(result: result, asOf: date, ruleFiles: setup.pack.files)
+            json.history = historyReport?.json
+            report = try json.render()
         case .text:
             let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
-            report = TextReport(result: result, asOf: date, colour: colour).render()
+            var text = TextReport(result: result, asOf: date, colour: colour)
+            text.notes = historyReport?.notes ?? [:]
+            report = text.render()
+            if let historyReport { report += "\n" + historyReport.text() }
         }
         do {
             try ReportWriter.write(report, to: output)
@@ -75,8 +93,12 @@ struct RunCommand: ParsableCommand {
             StandardError.write(TextReport(result: result, asOf: date, colour: Colour(enabled: false)).summaryLine() + "\n")
         }
 
-        if result.summary.inputErrors > 0 { throw ExitCode(ExitStatus.usageOrInputError) }
-        if let threshold = failOn.severity, result.summary.findings(atOrAbove: threshold) > 0 {
+        if result.summary.inputErrors > 0 || historyFailed || (recording?.inputErrors ?? 0) > 0 {
+            throw ExitCode(ExitStatus.usageOrInputError)
+        }
+        // Waived findings are accepted: reported, but they do not fail the run.
+        let waived = recording?.recorded.waived.filter { $0.finding.severity >= (failOn.severity ?? .critical) }.count ?? 0
+        if let threshold = failOn.severity, result.summary.findings(atOrAbove: threshold) - waived > 0 {
             throw ExitCode(ExitStatus.findings)
         }
     }
