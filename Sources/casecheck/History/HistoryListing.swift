@@ -19,7 +19,7 @@ enum HistoryListing {
                 // Numbers right-aligned, text left-aligned.
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
                 return column == 1 || column == 12 ? cell + padding : padding + cell
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n") + "\n"
     }
 
