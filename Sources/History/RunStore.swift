@@ -25,36 +25,53 @@ public final class RunStore {
     public init(path: String = RunStore.defaultPath, busyTimeout: Double = 10) throws {
         self.path = path
         self.busyTimeout = busyTimeout
-        switch try DatabaseFileCheck.inspect(path: path) {
+        let verdict = try DatabaseFileCheck.inspect(path: path)
+        switch verdict {
         case .foreign: throw RunStoreError.notADatabase(path: path)
         case .absent: try Self.createOwnerOnlyFile(at: path)
         case .sqlite: break
         }
-        var configuration = Configuration()
-        configuration.journalMode = .wal
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.foreignKeysEnabled = true
-        configuration.label = "casecheck.history"
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = HistorySchema.migrator()
-            try queue.read { db in
-                if try migrator.hasBeenSuperseded(db) {
-                    let known = Set(HistorySchema.versions)
-                    let unknown = try migrator.appliedIdentifiers(db).filter { !known.contains($0) }
-                    throw RunStoreError.newerSchema(path: path, unknownMigrations: unknown.sorted())
-                }
-                // Another program's database: adding our tables to it would be overwriting it.
-                if try migrator.appliedIdentifiers(db).isEmpty,
-                   try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")! > 0 {
-                    throw RunStoreError.foreignDatabase(path: path)
-                }
-            }
+            if verdict == .sqlite { try Self.inspectReadOnly(path: path, migrator: migrator) }
+            var configuration = Configuration()
+            configuration.journalMode = .wal
+            configuration.busyMode = .timeout(busyTimeout)
+            configuration.foreignKeysEnabled = true
+            configuration.label = "casecheck.history"
+            queue = try DatabaseQueue(path: path, configuration: configuration)
             try migrator.migrate(queue)
         } catch let error as RunStoreError {
             throw error
         } catch {
             throw Self.translate(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Looks at an existing database through a read-only connection, so that a database
+    /// that is not ours (another program's, a newer casecheck's, a damaged one) is refused
+    /// before anything, even its journal mode, is written to it.
+    private static func inspectReadOnly(path: String, migrator: DatabaseMigrator) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? reader.close() }
+        try reader.read { db in
+            // Reading the schema makes SQLite check the header and first page.
+            let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")!
+            let applied = try migrator.appliedIdentifiers(db)
+            if applied.isEmpty {
+                // Another program's database: adding our tables to it would be overwriting it.
+                if objects > 0 { throw RunStoreError.foreignDatabase(path: path) }
+                return
+            }
+            let known = Set(HistorySchema.versions)
+            let unknown = applied.filter { !known.contains($0) }
+            if !unknown.isEmpty { throw RunStoreError.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
+            // A damaged page deep in the file would otherwise surface in the middle of a run.
+            if let problem = try String.fetchOne(db, sql: "PRAGMA quick_check(1)"), problem != "ok" {
+                throw RunStoreError.corrupt(path: path, detail: problem)
+            }
         }
     }
 

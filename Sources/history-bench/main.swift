@@ -57,6 +57,10 @@ do {
     print("  recorded \(findingRuns) findings (finding × run) as \(spans) spans; database \(size / 1024) KiB")
     print("  fill: \(format(fill)) (\(format(fill / Double(nights))) a run, slowest \(format(slowest)))")
 
+    var reopened: RunStore?
+    let openTime = try seconds { reopened = try RunStore(path: path) }
+    print("  open (read-only inspection with quick_check, then migrations): \(format(openTime))")
+    guard let store = reopened else { exit(1) }
     var runs: [HistoryRun] = []
     let historyTime = try seconds { runs = try store.history() }
     print("  history (all \(runs.count) runs): \(format(historyTime))")

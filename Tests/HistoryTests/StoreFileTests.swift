@@ -46,9 +46,11 @@ final class StoreFileTests: XCTestCase {
         let folder = try TemporaryFolder()
         let path = folder.file("other.sqlite")
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE contacts (name TEXT)") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try RunStore(path: path)) { error in
             XCTAssertEqual(error as? RunStoreError, .foreignDatabase(path: path))
         }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "not even the journal mode is changed")
         let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
         XCTAssertEqual(tables, ["contacts"])
     }
