@@ -8,7 +8,7 @@ import GRDB
 /// recorded. Writes take the database lock at the start of their transaction; a second
 /// writer waits up to `busyTimeout` seconds, then fails with ``RunStoreError/busy(path:waitedSeconds:)``.
 /// Every change is one transaction: a run killed half-way leaves the database as it was.
-public final class RunStore {
+public final class RunStore: Sendable {
     /// Where `--history` puts the database when given no path.
     public static let defaultPath = ".casecheck/history.sqlite"
 
