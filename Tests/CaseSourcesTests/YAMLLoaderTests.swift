@@ -296,4 +296,13 @@ final class YAMLLoaderTests: XCTestCase {
             XCTAssertEqual(result.errors.first?.message, "nesting deeper than 256 levels; the file was not read", name)
         }
     }
+
+    func testByteOrderMarkAndWindowsLineEnds() throws {
+        let data = Data([0xEF, 0xBB, 0xBF]) + Data("- id: A\r\n  birth_date: 2015-06-01\r\n- id: B\r\n".utf8)
+        let result = read(try scratch.write("bom.yaml", data))
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.ids, ["A", "B"])
+        XCTAssertEqual(result.records.map(\.location.line), [1, 3])
+        XCTAssertEqual(result.records.first?.value["birth_date"]?.asDate, date("2015-06-01"))
+    }
 }

@@ -32,8 +32,12 @@ final class YAMLFileSource: CaseFileSource {
                 startupEvents.append(error("nesting deeper than \(4 * maxDepth) levels; the file was not read", line: line, column: 0))
                 return nil
             }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                let (line, column) = YAMLFileSource.firstInvalidUTF8(in: bytes)
+            // A UTF-8 byte order mark would read as text before the first key, which throws
+            // the first line's indentation off by one.
+            let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+            let content = hasByteOrderMark ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
+            guard let text = String(validating: content, as: UTF8.self) else {
+                let (line, column) = YAMLFileSource.firstInvalidUTF8(in: content)
                 startupEvents.append(error("the file is not valid UTF-8 text; it was not read", line: line, column: column,
                                            hint: "save the file as UTF-8"))
                 return nil
