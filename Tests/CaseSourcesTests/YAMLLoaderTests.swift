@@ -305,4 +305,11 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(result.records.map(\.location.line), [1, 3])
         XCTAssertEqual(result.records.first?.value["birth_date"]?.asDate, date("2015-06-01"))
     }
+
+    func testTabIndentationGetsAHint() throws {
+        let result = read(try scratch.write("tabs.yaml", "id: A\nvisits:\n\t- date: 2024-01-01\n"))
+        XCTAssertEqual(result.records.count, 0)
+        XCTAssertEqual(result.errors.first?.location.line, 3)
+        XCTAssertEqual(result.errors.first?.hint, "indent with spaces: YAML does not allow tabs for indentation")
+    }
 }

@@ -125,12 +125,16 @@ final class YAMLFileSource: CaseFileSource {
         var line = 1, column = 0
         var hint: String?
         switch failure as? YamlError {
-        case .scanner(let context, let problem, let mark, _)?,
-             .parser(let context, let problem, let mark, _)?,
-             .composer(let context, let problem, let mark, _)?:
+        case .scanner(let context, let problem, let mark, let yaml)?,
+             .parser(let context, let problem, let mark, let yaml)?,
+             .composer(let context, let problem, let mark, let yaml)?:
             message = "malformed YAML: \(problem)"
             (line, column) = (mark.line, mark.column)
             if let context { hint = "\(context.text) at line \(context.mark.line), column \(context.mark.column)" }
+            let text = yaml.split(separator: "\n", maxSplits: mark.line, omittingEmptySubsequences: false)
+            if mark.line >= 1, mark.line <= text.count, text[mark.line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+                hint = "indent with spaces: YAML does not allow tabs for indentation"
+            }
         case .duplicatedKeysInMapping(let duplicates, let context)?:
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             message = "\(duplicates.count == 1 ? "key" : "keys") \(names) \(duplicates.count == 1 ? "appears" : "appear") more than once in the same mapping"
