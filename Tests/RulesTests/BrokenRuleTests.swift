@@ -484,6 +484,11 @@ final class ExpressionPositionTests: XCTestCase {
         """), "r.yaml:6:13")
     }
 
+    func testPlainScalarWithTrailingBlanksBeforeTheFold() {
+        XCTAssertEqual(location("rules:\n  - id: A\n    title: t\n    severity: high\n    expect: child.id != ''   \n      && child.tema != ''\n"),
+                       "r.yaml:6:16")
+    }
+
     func testDoubleQuotedWithEscapes() {
         XCTAssertEqual(location("""
         rules:
