@@ -434,6 +434,52 @@ final class BrokenRuleTests: XCTestCase {
                        ["lists or mappings are nested too deeply here for a rule file"])
     }
 
+    func testNothingCrashesOnRandomMutations() {
+        let text = """
+        rules:
+          - id: CP-REVIEW
+            title: Review conferences held on time
+            severity: high
+            for_each: child.cp_plans
+            as: plan
+            when: plan.start_date <= as_of
+            cadence:
+              events: plan.reviews
+              from: plan.start_date
+              until: plan.end_date
+              schedule: [{within: 3 months}, {every: 6 months, for: 2 years}, {every: 1 year}]
+            message: "Overdue since {{due}} ({{late}}); {{plan.id}}"
+            examples:
+              - {name: late, as_of: 2024-06-01, expect: fail, case: {id: X2, cp_plans: [{start_date: 2024-01-10, reviews: []}]}}
+          - id: LOAD
+            title: Caseload
+            severity: low
+            aggregate: {group_by: child.worker, count: true, max: 1}
+            examples:
+              - {name: two, as_of: 2024-06-01, expect: fail, cases: [{id: A, worker: W}, {id: B, worker: W}]}
+        """
+        let alphabet = Array(" \n\t:-{}[]'\"#&*|>!%@`,.0123456789abcXYZ{{}}")
+        var seed: UInt64 = 0x5eed
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<400 {
+            var chars = Array(text)
+            for _ in 0..<(1 + next(4)) {
+                let at = next(chars.count)
+                switch next(3) {
+                case 0: chars.remove(at: at)
+                case 1: chars.insert(alphabet[next(alphabet.count)], at: at)
+                default: chars[at] = alphabet[next(alphabet.count)]
+                }
+            }
+            let (pack, _) = Fixture.load(String(chars))
+            // Whatever loaded must also run its examples without crashing.
+            for (_, results) in pack.runExamples() { _ = results.map(\.passed) }
+        }
+    }
+
     func testNothingCrashesOnRandomisedDamage() {
         // Cut a valid file at every position: each prefix must load or give diagnostics, never crash.
         let text = """
