@@ -377,6 +377,16 @@ final class BrokenRuleTests: XCTestCase {
         """, ["r.yaml:5:13: error: in 'expect': 'worker' is not known here; expressions can use 'child', 'as_of', 'item'\n  hint: did you mean 'child.worker'?"])
     }
 
+    func testNoOverlapWithoutForEach() {
+        assertDiagnostics("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            no_overlap: {start: child.birth_date, end: child.birth_date}
+        """, ["r.yaml:5:5: error: 'no_overlap' compares the items of 'for_each', but rule 'A' has no 'for_each'\n  hint: add the list to compare, such as 'for_each: child.placements'"])
+    }
+
     func testForEachThatIsNotAList() {
         assertDiagnostics("""
         rules:
