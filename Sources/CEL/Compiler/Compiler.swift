@@ -106,7 +106,8 @@ final class Compiler {
         }
         if exhausted { return compiled }
         if case .error = value { return Compiled(eval: compiled.eval, type: compiled.type, constant: nil) }
-        return .constant(value, type: compiled.type == .dyn ? value.celType : compiled.type)
+        // The static type stays as inferred: dyn(x) must stay dyn even when x is known.
+        return .constant(value, type: compiled.type)
     }
 
     // MARK: identifiers
