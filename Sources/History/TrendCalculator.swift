@@ -75,7 +75,7 @@ struct TrendCalculator {
                 let window = series.suffix(rule.risingRuns + 1)
                 let neverFell = zip(window, window.dropFirst()).allSatisfy { $0 <= $1 }
                 let explained = measure == .overdueDays ? ageing.suffix(rule.risingRuns).reduce(0, +) : 0
-                if neverFell, let first = window.first, last - first > explained {
+                if neverFell, let first = window.first, last - first - explained >= rule.minimumRise {
                     reasons.append(Deterioration(kind: .rising, measure: measure, from: first, to: last,
                                                  runs: rule.risingRuns, threshold: nil))
                 }

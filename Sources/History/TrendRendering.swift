@@ -29,6 +29,7 @@ public enum TrendRendering {
         let flagged = report.groups.filter(\.isDeteriorating).count
         out += "\n\(flagged) of \(report.groups.count) group\(report.groups.count == 1 ? "" : "s") deteriorating"
             + " (rising over \(report.rule.risingRuns) run\(report.rule.risingRuns == 1 ? "" : "s")"
+        if report.rule.minimumRise > 1 { out += " by at least \(report.rule.minimumRise)" }
         if let open = report.rule.openAbove { out += ", or above \(open) open findings" }
         if let days = report.rule.overdueDaysAbove { out += ", or above \(days) days late" }
         return out + ")\n"

@@ -50,6 +50,18 @@ final class TrendAndPruneTests: XCTestCase {
         XCTAssertEqual(south.deterioration.map(\.measure), [.open, .overdueDays])
     }
 
+    func testASmallRiseBelowTheMinimumIsNotFlagged() throws {
+        let folder = try TemporaryFolder()
+        let store = try RunStore(path: folder.file("h.sqlite"))
+        try recordDrift(store, runs: 4)
+        let north = { (rise: Int) in
+            try store.trend(by: .team, last: 4, rule: DeteriorationRule(risingRuns: 3, minimumRise: rise)).groups.first { $0.key == "North" }
+        }
+        XCTAssertEqual(try north(3)?.deterioration.map(\.measure), [.open, .overdueDays], "1 → 4 open, 10 → 40 days late")
+        XCTAssertEqual(try north(4)?.deterioration.map(\.measure), [.overdueDays])
+        XCTAssertEqual(try north(31)?.isDeteriorating, false)
+    }
+
     func testAFallWithinTheWindowIsNotRising() throws {
         let folder = try TemporaryFolder()
         let store = try RunStore(path: folder.file("h.sqlite"))

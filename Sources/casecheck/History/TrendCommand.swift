@@ -29,6 +29,9 @@ struct TrendCommand: ParsableCommand {
     @Option(name: .customLong("rising-runs"), help: ArgumentHelp("Flag a rise sustained over this many runs.", valueName: "K"))
     var risingRuns: Int = 3
 
+    @Option(name: .customLong("min-rise"), help: ArgumentHelp("The least rise that counts (default 1).", valueName: "N"))
+    var minimumRise: Int = 1
+
     @Option(name: .customLong("open-above"), help: ArgumentHelp("Flag groups with more open findings than this.", valueName: "N"))
     var openAbove: Int?
 
@@ -44,6 +47,7 @@ struct TrendCommand: ParsableCommand {
     func validate() throws {
         if last < 1 { throw ValidationError("--last must be at least 1") }
         if risingRuns < 1 { throw ValidationError("--rising-runs must be at least 1") }
+        if minimumRise < 1 { throw ValidationError("--min-rise must be at least 1") }
     }
 
     func run() throws {
@@ -51,7 +55,7 @@ struct TrendCommand: ParsableCommand {
         let report: TrendReport
         do {
             report = try store.trend(by: by, last: last,
-                                     rule: DeteriorationRule(risingRuns: risingRuns, openAbove: openAbove, overdueDaysAbove: overdueDaysAbove))
+                                     rule: DeteriorationRule(risingRuns: risingRuns, minimumRise: minimumRise, openAbove: openAbove, overdueDaysAbove: overdueDaysAbove))
         } catch {
             throw HistoryStoreOpening.fail(error)
         }
