@@ -59,15 +59,9 @@ struct RunCommand: ParsableCommand {
         var printer = DiagnosticPrinter(colour: Colour.forStream(STDERR_FILENO), showSource: false)
         StandardError.write(result.diagnostics.map { printer.render($0) }.joined())
 
-        var recording: RunHistoryOptions.Outcome?
-        var historyFailed = false
-        do {
-            recording = try history.record(result, setup: setup, asOf: date, casePaths: casePaths.isEmpty ? ["cases"] : casePaths,
-                                           started: started)
-        } catch {
-            historyFailed = true  // already printed; the report is still written
-        }
-        let historyReport = recording.map { HistoryRunReport(recorded: $0.recorded, database: history.path ?? "") }
+        let recording = history.record(result, setup: setup, asOf: date, casePaths: casePaths.isEmpty ? ["cases"] : casePaths,
+                                       started: started)
+        let historyReport = recording?.report
 
         var report: String
         switch format {
@@ -93,12 +87,9 @@ struct RunCommand: ParsableCommand {
             StandardError.write(TextReport(result: result, asOf: date, colour: Colour(enabled: false)).summaryLine() + "\n")
         }
 
-        if result.summary.inputErrors > 0 || historyFailed || (recording?.inputErrors ?? 0) > 0 {
-            throw ExitCode(ExitStatus.usageOrInputError)
-        }
-        // Waived findings are accepted: reported, but they do not fail the run.
-        let waived = recording?.recorded.waived.filter { $0.finding.severity >= (failOn.severity ?? .critical) }.count ?? 0
-        if let threshold = failOn.severity, result.summary.findings(atOrAbove: threshold) - waived > 0 {
+        if result.summary.inputErrors > 0 || recording?.failed == true { throw ExitCode(ExitStatus.usageOrInputError) }
+        if let threshold = failOn.severity,
+           result.summary.findings(atOrAbove: threshold) - (recording?.waived(atOrAbove: threshold) ?? 0) > 0 {
             throw ExitCode(ExitStatus.findings)
         }
     }

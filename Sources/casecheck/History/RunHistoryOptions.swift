@@ -3,6 +3,7 @@ import CaseModel
 import Engine
 import Foundation
 import History
+import Rules
 
 /// `casecheck run --history [PATH] [--waivers FILE]`: records the run and classifies its findings.
 struct RunHistoryOptions: ParsableArguments {
@@ -19,16 +20,35 @@ struct RunHistoryOptions: ParsableArguments {
         if waiversFile != nil && path == nil { throw ValidationError("--waivers needs --history: waivers are kept in the history") }
     }
 
-    /// What recording produced; `inputErrors` counts mistakes in the waivers file.
+    /// What recording produced.
     struct Outcome {
-        var recorded: RecordedRun
-        var inputErrors: Int
+        /// The marks for the report; nil when the run could not be recorded.
+        var report: HistoryRunReport?
+        /// The history could not be used, or the waivers file has mistakes (printed): exit 2.
+        var failed: Bool
+
+        /// Waived findings at or above `severity`: accepted, so they do not fail the run.
+        func waived(atOrAbove severity: Severity) -> Int {
+            report?.recorded.waived.filter { $0.finding.severity >= severity }.count ?? 0
+        }
     }
 
-    /// Records `result` when `--history` was given. Problems are printed on standard error.
+    /// Records `result` when `--history` was given (nil otherwise). Problems are printed on
+    /// standard error and flagged in the outcome; the run's report is written regardless.
     func record(_ result: RunResult, setup: CheckSetup, asOf: CalendarDate, casePaths: [String],
-                started: Date) throws -> Outcome? {
+                started: Date) -> Outcome? {
         guard let path else { return nil }
+        do {
+            let (recorded, inputErrors) = try recordOrThrow(result, path: path, setup: setup, asOf: asOf,
+                                                            casePaths: casePaths, started: started)
+            return Outcome(report: HistoryRunReport(recorded: recorded, database: path), failed: inputErrors > 0)
+        } catch {
+            return Outcome(report: nil, failed: true)  // printed by HistoryStoreOpening
+        }
+    }
+
+    private func recordOrThrow(_ result: RunResult, path: String, setup: CheckSetup, asOf: CalendarDate, casePaths: [String],
+                               started: Date) throws -> (RecordedRun, inputErrors: Int) {
         let store = try HistoryStoreOpening.open(path)
         var inputErrors = 0
         if let waiversFile {
@@ -47,7 +67,7 @@ struct RunHistoryOptions: ParsableArguments {
                              ruleAreas: Dictionary(setup.pack.rules.compactMap { rule in rule.definition.area.map { (rule.id, $0) } },
                                                    uniquingKeysWith: { first, _ in first }))
         do {
-            return Outcome(recorded: try store.record(input), inputErrors: inputErrors)
+            return (try store.record(input), inputErrors)
         } catch {
             throw HistoryStoreOpening.fail(error)
         }
