@@ -20,8 +20,9 @@ public final class RunStore: Sendable {
     /// Opens the history database at `path`, creating it (and its folder, readable by the
     /// owner only: it holds personal data about children) when absent, and bringing an
     /// older schema up to date.
-    /// - Throws: ``RunStoreError`` — `.notADatabase` when the file is something else (it is
-    ///   left unchanged), `.corrupt`, `.newerSchema`, `.busy`, `.cannotOpen`.
+    /// - Throws: ``RunStoreError`` — `.notADatabase` when the file is something else,
+    ///   `.foreignDatabase` for another program's SQLite file, `.corrupt`, `.newerSchema` (all
+    ///   leave the file unchanged), `.busy`, `.cannotOpen`.
     public init(path: String = RunStore.defaultPath, busyTimeout: Double = 10) throws {
         self.path = path
         self.busyTimeout = busyTimeout
