@@ -34,14 +34,14 @@ public final class RunStore: Sendable {
         }
         do {
             let migrator = HistorySchema.migrator()
-            if verdict == .sqlite { try Self.inspectReadOnly(path: path, migrator: migrator) }
+            if verdict == .sqlite { try Self.inspectReadOnly(path: path, migrator: migrator, busyTimeout: busyTimeout) }
             var configuration = Configuration()
             configuration.journalMode = .wal
             configuration.busyMode = .timeout(busyTimeout)
             configuration.foreignKeysEnabled = true
             configuration.label = "casecheck.history"
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try migrator.migrate(queue)
+            try Self.migrate(queue, with: migrator)
         } catch let error as RunStoreError {
             throw error
         } catch {
@@ -49,12 +49,29 @@ public final class RunStore: Sendable {
         }
     }
 
+    /// Applies the missing schema steps. Two casecheck runs starting on a new database at the
+    /// same moment may both try the same step; the loser's step fails (its table exists), and
+    /// it carries on from what the winner applied.
+    private static func migrate(_ queue: DatabaseQueue, with migrator: DatabaseMigrator) throws {
+        var attempts = 0
+        while true {
+            do {
+                return try migrator.migrate(queue)
+            } catch {
+                attempts += 1
+                if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                if attempts >= 3 { throw error }
+            }
+        }
+    }
+
     /// Looks at an existing database through a read-only connection, so that a database
     /// that is not ours (another program's, a newer casecheck's, a damaged one) is refused
     /// before anything, even its journal mode, is written to it.
-    private static func inspectReadOnly(path: String, migrator: DatabaseMigrator) throws {
+    private static func inspectReadOnly(path: String, migrator: DatabaseMigrator, busyTimeout: Double) throws {
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
         let reader = try DatabaseQueue(path: path, configuration: configuration)
         defer { try? reader.close() }
         try reader.read { db in
@@ -134,10 +151,12 @@ public final class RunStore: Sendable {
         } catch {
             throw RunStoreError.cannotOpen(path: path, detail: "cannot create the folder \(folder) (\(error.localizedDescription))")
         }
-        if !fm.fileExists(atPath: path) {
-            guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw RunStoreError.cannotOpen(path: path, detail: "cannot create the file (check the folder exists and is writable)")
-            }
+        // O_EXCL: when another run creates the file at the same moment, neither truncates the other's.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if fd >= 0 {
+            close(fd)
+        } else if errno != EEXIST {
+            throw RunStoreError.cannotOpen(path: path, detail: "cannot create the file (\(String(cString: strerror(errno))))")
         }
     }
 }

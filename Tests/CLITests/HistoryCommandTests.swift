@@ -29,11 +29,31 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(Set(marks.values.map { $0["first_seen"] as? String }), ["2024-06-01"])
         XCTAssertEqual(Set(marks.values.map { $0["runs"] as? Int }), [2])
 
-        let listing = try cli.run(["history"])
+        let text = try cli.run(["run", "--as-of", "2024-06-03", "--history"])
+        XCTAssertTrue(text.stdout.contains("            persisting since 2024-06-01 (3 runs) · "), text.stdout)
+
+        let listing = try cli.run(["history", "--last", "2"])
         XCTAssertEqual(listing.status, 0, listing.stderr)
         let lines = listing.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 3, listing.stdout)
-        XCTAssertTrue(lines[1].hasPrefix("  2  2024-06-02"), listing.stdout)
+        XCTAssertTrue(lines[1].hasPrefix("  3  2024-06-03"), listing.stdout)
+        XCTAssertTrue(lines[2].hasPrefix("  2  2024-06-02"), listing.stdout)
+    }
+
+    func testTwoRunsAtOnceAreBothRecorded() throws {
+        let cli = try CLIHarness(self)
+        try FixturePack.install(in: cli)
+        let outcomes = OutcomeBox()
+        DispatchQueue.concurrentPerform(iterations: 4) { n in
+            let outcome = try? cli.run(["run", "--as-of", "2024-06-0\(n + 1)", "--history", "--fail-on", "none"])
+            outcomes.add(outcome)
+        }
+        XCTAssertEqual(outcomes.statuses, [0, 0, 0, 0], outcomes.stderr)
+        let listing = try cli.run(["history", "--format", "json"])
+        let runs = try XCTUnwrap(try json(listing.stdout)["runs"] as? [[String: Any]])
+        XCTAssertEqual(runs.count, 4)
+        // Whatever the order they ran in, the first recorded found everything new, the others persisting.
+        XCTAssertEqual(runs.map { $0["new"] as? Int }, [0, 0, 0, 3])
     }
 
     func testAWaivedFindingIsReportedApartAndDoesNotFailTheRun() throws {
@@ -122,4 +142,19 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("there is no history at nowhere.sqlite"), missing.stderr)
     }
+}
+
+/// Outcomes of processes run from several threads.
+private final class OutcomeBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [CLIHarness.Outcome?] = []
+
+    func add(_ outcome: CLIHarness.Outcome?) {
+        lock.lock()
+        outcomes.append(outcome)
+        lock.unlock()
+    }
+
+    var statuses: [Int32] { outcomes.map { $0?.status ?? -1 } }
+    var stderr: String { outcomes.compactMap { $0?.stderr }.joined(separator: "\n") }
 }

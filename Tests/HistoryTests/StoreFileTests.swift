@@ -131,6 +131,21 @@ final class StoreFileTests: XCTestCase {
         XCTAssertEqual(try second.history().count, 1)
     }
 
+    func testRunsStartingTogetherOnANewDatabaseAllOpenIt() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("new/h.sqlite")
+        let failures = NSMutableArray()
+        DispatchQueue.concurrentPerform(iterations: 6) { n in
+            do {
+                _ = try RunStore(path: path).record(runInput("2024-06-0\(n + 1)", [finding("R", "C1")]))
+            } catch {
+                failures.add("\(error)")
+            }
+        }
+        XCTAssertEqual(failures.count, 0, "\(failures)")
+        XCTAssertEqual(try RunStore(path: path).history().count, 6)
+    }
+
     func testASecondWriterWaitsForTheFirst() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("h.sqlite")
