@@ -9,11 +9,20 @@ public struct RecordedRun: Sendable {
     public var findings: [ClassifiedFinding]
     /// Findings open at the previous run and absent from this one.
     public var resolved: [ResolvedFinding]
+    /// The run this one was compared with; nil for the first run.
+    public var previous: PreviousRun?
 
     /// Findings not covered by a waiver: what people must act on.
     public var unwaived: [ClassifiedFinding] { findings.filter { !($0.waiver?.isWaived ?? false) } }
     /// Findings covered by a waiver, reported apart.
     public var waived: [ClassifiedFinding] { findings.filter { $0.waiver?.isWaived ?? false } }
+}
+
+/// The run a new run is compared with.
+public struct PreviousRun: Hashable, Sendable {
+    public var id: Int64
+    public var asOf: CalendarDate
+    public var rulePackHash: String
 }
 
 /// Whether a finding was already open at the previous run.

@@ -11,7 +11,7 @@ final class HistoryCommandTests: XCTestCase {
         try FixturePack.install(in: cli)
         let first = try cli.run(["run", "--as-of", "2024-06-01", "--history"])
         XCTAssertEqual(first.status, 1, first.stderr)
-        XCTAssertTrue(first.stdout.contains("History (.casecheck/history.sqlite, run 1): 3 new, 0 persisting, 0 resolved"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("History (.casecheck/history.sqlite, run 1): 3 new, 0 persisting, 0 resolved (first run)"), first.stdout)
         XCTAssertTrue(first.stdout.contains("            new · "), first.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent(".casecheck/history.sqlite").path))
 
@@ -31,13 +31,18 @@ final class HistoryCommandTests: XCTestCase {
 
         let text = try cli.run(["run", "--as-of", "2024-06-03", "--history"])
         XCTAssertTrue(text.stdout.contains("            persisting since 2024-06-01 (3 runs) · "), text.stdout)
+        XCTAssertTrue(text.stdout.contains("0 resolved since the run of 2024-06-02, 0 waived\n"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("The rules changed"), text.stdout)
+        try cli.write(FixturePack.rules.replacingOccurrences(of: "severity: low", with: "severity: medium"), to: "rules/pack.yaml")
+        let changed = try cli.run(["run", "--as-of", "2024-06-04", "--history", "--format", "json"])
+        XCTAssertEqual((try json(changed.stdout)["history"] as? [String: Any])?["rules_changed"] as? Bool, true)
 
         let listing = try cli.run(["history", "--last", "2"])
         XCTAssertEqual(listing.status, 0, listing.stderr)
         let lines = listing.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 3, listing.stdout)
-        XCTAssertTrue(lines[1].hasPrefix("  3  2024-06-03"), listing.stdout)
-        XCTAssertTrue(lines[2].hasPrefix("  2  2024-06-02"), listing.stdout)
+        XCTAssertTrue(lines[1].hasPrefix("  4  2024-06-04"), listing.stdout)
+        XCTAssertTrue(lines[2].hasPrefix("  3  2024-06-03"), listing.stdout)
     }
 
     func testTwoRunsAtOnceAreBothRecorded() throws {

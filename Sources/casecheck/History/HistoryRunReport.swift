@@ -28,8 +28,12 @@ struct HistoryRunReport {
     func text() -> String {
         let run = recorded.run
         let persisting = recorded.findings.count - run.new
+        let since = recorded.previous.map { "since the run of \($0.asOf)" } ?? "(first run)"
         var out = "History (\(database), run \(run.id)): \(run.new) new, \(persisting) persisting, "
-            + "\(run.resolved) resolved since the previous run, \(run.waived) waived\n"
+            + "\(run.resolved) resolved \(since), \(run.waived) waived\n"
+        if let previous = recorded.previous, previous.rulePackHash != run.rulePackHash {
+            out += "The rules changed since that run: findings of changed or removed rules may show as new or resolved.\n"
+        }
         if !recorded.resolved.isEmpty {
             out += "\nResolved since the previous run:\n"
             for r in recorded.resolved {
@@ -74,7 +78,9 @@ struct HistoryRunReport {
                                  caseID: $0.caseID, item: $0.item, group: $0.group, message: $0.message,
                                  firstSeen: $0.firstSeen.isoString, lastSeen: $0.lastSeen.isoString)
         }
-        return JSONSection(run: recorded.run.id, new: recorded.run.new, persisting: recorded.findings.count - recorded.run.new,
+        return JSONSection(run: recorded.run.id, previousRun: recorded.previous?.id,
+                           rulesChanged: recorded.previous.map { $0.rulePackHash != recorded.run.rulePackHash } ?? false,
+                           new: recorded.run.new, persisting: recorded.findings.count - recorded.run.new,
                            waived: recorded.run.waived, findings: marks, resolved: resolved)
     }
 
@@ -115,10 +121,18 @@ struct HistoryRunReport {
         }
 
         var run: Int64
+        var previousRun: Int64?
+        var rulesChanged: Bool
         var new: Int
         var persisting: Int
         var waived: Int
         var findings: [String: Mark]
         var resolved: [Resolved]
+
+        enum CodingKeys: String, CodingKey {
+            case run, new, persisting, waived, findings, resolved
+            case previousRun = "previous_run"
+            case rulesChanged = "rules_changed"
+        }
     }
 }
