@@ -142,7 +142,7 @@ final class Compiler {
             return .constant(.type(type), type: .type)
         }
         let candidates = scopes.map(\.name) + environment.variables.map(\.name)
-        let hint = Suggestions.didYouMean(name, among: candidates)
+        let hint = Suggestion.hint(for: name, among: candidates)
         return try unsupported("undeclared reference to '\(name)'", at: offset, hint: hint, kind: .other)
     }
 
@@ -205,7 +205,7 @@ final class Compiler {
             if let t = object.fields[field] { return (t, true) }
             if checking {
                 throw SyntaxError("'\(object.name)' has no field '\(field)'", at: offset,
-                                  hint: Suggestions.didYouMean(field, among: Array(object.fields.keys)))
+                                  hint: Suggestion.hint(for: field, among: Array(object.fields.keys)))
             }
             return (.dyn, false)
         case .mapOf(_, let v): return (v, false)
