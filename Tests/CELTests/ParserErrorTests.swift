@@ -128,6 +128,12 @@ final class ParserErrorTests: XCTestCase {
         XCTAssertCompileError(harness, "12abc")
     }
 
+    func testWordsFromOtherLanguagesGetHints() throws {
+        XCTAssertEqual(try XCTUnwrap(XCTAssertCompileError(harness, "x > 1 and x < 3")).hint, "write && for 'and'")
+        XCTAssertEqual(try XCTUnwrap(XCTAssertCompileError(harness, "x > 1 or x < 3")).hint, "write || for 'or'")
+        XCTAssertEqual(try XCTUnwrap(XCTAssertCompileError(harness, "not x")).hint, "write ! for 'not', as in !has(x.y)")
+    }
+
     func testReservedWordsCannotBeNames() throws {
         let error = try XCTUnwrap(XCTAssertCompileError(harness, "while + 1"))
         XCTAssertTrue(error.message.contains("reserved"), error.message)
