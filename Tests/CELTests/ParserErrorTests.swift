@@ -28,6 +28,7 @@ final class ParserErrorTests: XCTestCase {
         let error = try XCTUnwrap(XCTAssertCompileError(harness, #"'ab\qc'"#))
         XCTAssertEqual(error.column, 4, "the caret goes under the backslash")
         XCTAssertTrue(error.message.contains("escape"), error.message)
+        XCTAssertEqual(error.hint, #"write \\ for a backslash, or use a raw string such as r'\d+'"#)
         XCTAssertCompileError(harness, #"'\x4'"#)        // too few hex digits
         XCTAssertCompileError(harness, #"'\u12'"#)
         XCTAssertCompileError(harness, #"'\uD800'"#)     // a surrogate is not a code point
