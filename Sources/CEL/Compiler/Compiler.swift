@@ -177,14 +177,14 @@ final class Compiler {
             if let local = lookupLocal(name) {
                 let i = local.index
                 return Compiled(eval: { frame in
-                    if case .map(let m) = frame.locals[i], let v = m.value(forKey: key, hash: hash) { return v }
+                    if let v = frame.locals[i].field(key, hash: hash) { return v }
                     return Access.select(frame.locals[i], field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
                 }, type: fieldType, constant: nil)
             }
             if let variable = environment.variables.first(where: { $0.name == name }) {
                 let slot = variable.slot
                 return Compiled(eval: { frame in
-                    if case .map(let m) = frame.slots[slot], let v = m.value(forKey: key, hash: hash) { return v }
+                    if let v = frame.slots[slot].field(key, hash: hash) { return v }
                     return Access.select(frame.slots[slot], field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
                 }, type: fieldType, constant: nil)
             }
