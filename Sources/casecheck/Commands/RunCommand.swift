@@ -22,6 +22,7 @@ struct RunCommand: ParsableCommand {
           casecheck run                          check cases/ against rules/, as of today
           casecheck run exports/north.ndjson --as-of 2024-06-01
           casecheck run --format json --output report.json --fail-on critical
+          casecheck run --format html --output dashboard.html --pseudonymise --key-file casecheck.key
           casecheck run cases/ --rules rules/ --rules local-rules/visits.yaml
         """)
 
@@ -35,7 +36,7 @@ struct RunCommand: ParsableCommand {
     var asOf: String?
 
     @Option(help: "Report format.")
-    var format: OutputFormat = .text
+    var format: RunFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to this file (created readable by you only) instead of standard output.",
                                valueName: "file"))
@@ -44,13 +45,16 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when there are findings at or above this severity.")
     var failOn: FailThreshold = .high
 
+    @OptionGroup var reports: ReportOptions
+
     func run() throws {
         let date = try AsOfDate.parse(asOf)
+        let pseudonymiser = try reports.pseudonymiser()
         let setup = try PackLoading.load(rulePaths: pack.rulePaths, schema: pack.schema, calendar: pack.calendar)
         let reader = CaseReader(paths: casePaths.isEmpty ? ["cases"] : casePaths, schema: setup.schema.root)
         let engine = RuleEngine(pack: setup.pack, asOf: date)
         let progress = ProgressIndicator()
-        let result = engine.run(reader, progress: progress.update)
+        let result = reports.prepare(engine.run(reader, progress: progress.update), pseudonymiser: pseudonymiser, pack: setup.pack)
         progress.finish()
 
         var printer = DiagnosticPrinter(colour: Colour.forStream(STDERR_FILENO), showSource: false)
@@ -63,6 +67,8 @@ struct RunCommand: ParsableCommand {
         case .text:
             let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
             report = TextReport(result: result, asOf: date, colour: colour).render()
+        case .html, .csv, .markdown, .sarif, .junit:
+            report = reports.render(format.reportFormat!, result: result, asOf: date, pack: setup.pack)
         }
         do {
             try ReportWriter.write(report, to: output)
@@ -70,7 +76,7 @@ struct RunCommand: ParsableCommand {
             StandardError.write("casecheck: error: \(error)\n")
             throw ExitCode(ExitStatus.usageOrInputError)
         }
-        if output != nil || format == .json {
+        if output != nil || format != .text {
             // The report went elsewhere; the summary still tells a person at the terminal what happened.
             StandardError.write(TextReport(result: result, asOf: date, colour: Colour(enabled: false)).summaryLine() + "\n")
         }
