@@ -67,4 +67,13 @@ final class DashboardInBrowserTests: XCTestCase {
         XCTAssertTrue(dom.contains("3 of 3 findings shown"), "the filter count was not written")
         XCTAssertFalse(dom.contains("<script>alert"), "hostile text became markup")
     }
+
+    func testEmptyDashboardRunsCleanlyToo() throws {
+        let empty = ReportInput(findings: [], rules: Fixtures.rules, asOf: Fixtures.date("2024-06-01"), counts: Fixtures.counts)
+        let page = try write(HTMLDashboardRenderer().document(empty), "empty.html")
+        let visit = try browser.visit(page, workDirectory: directory, action: ["--dump-dom", "--virtual-time-budget=2000"])
+        XCTAssertEqual(visit.requestedURLs, [])
+        XCTAssertEqual(visit.consoleMessages, [])
+        XCTAssertTrue(visit.standardOutput.contains("0 of 0 findings shown"), "the script ran on an empty table")
+    }
 }

@@ -49,7 +49,8 @@ public struct JUnitRenderer: ReportRenderer {
     }
 
     private func testCase(_ rule: RuleInfo, area: String, findings: [Finding]) -> String {
-        let attributes = [("classname", "\(ruleClassPrefix).\(area)"), ("name", "\(rule.id): \(rule.title)")]
+        // CI dashboards group test cases by class name: casecheck.<area>.
+        let attributes = [("classname", "casecheck.\(area)"), ("name", "\(rule.id): \(rule.title)")]
         guard !findings.isEmpty else { return "    <testcase\(attributeText(attributes))/>\n" }
         var text = "    <testcase\(attributeText(attributes))>\n"
         for finding in findings {
@@ -79,8 +80,6 @@ public struct JUnitRenderer: ReportRenderer {
         lines.append("message: \(finding.message)")
         return lines.joined(separator: "\n")
     }
-
-    private var ruleClassPrefix: String { "casecheck" }
 
     private func attributeText(_ attributes: [(String, String)]) -> String {
         attributes.map { " \($0.0)=\"\(XMLText.escape($0.1, inAttribute: true))\"" }.joined()
