@@ -97,4 +97,34 @@ final class ReportFormatsCLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("html"), result.stderr)
         XCTAssertTrue(result.stderr.contains("sarif"), result.stderr)
     }
+
+    /// The repository's sample cases and rules (cases/, rules/), as the README runs them.
+    func testSampleCasesInEveryReportFormat() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let cases = root.appendingPathComponent("cases"), rules = root.appendingPathComponent("rules")
+        guard FileManager.default.fileExists(atPath: cases.appendingPathComponent("README.md").path),
+              FileManager.default.fileExists(atPath: rules.appendingPathComponent("schema.yaml").path) else {
+            throw XCTSkip("the sample cases and rules are not in \(root.path)")
+        }
+        let cli = try CLIHarness(self)
+        func run(_ format: String) throws -> String {
+            let result = try cli.run(["run", cases.path, "--rules", rules.path, "--as-of", "2026-11-23", "--format", format])
+            XCTAssertEqual(result.status, 1, "\(format): \(result.stderr)")
+            return result.stdout
+        }
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try run("json").utf8)) as? [String: Any])
+        let findings = (json["findings"] as? [[String: Any]] ?? []).count
+        XCTAssertGreaterThan(findings, 0)
+        let csv = try run("csv")
+        XCTAssertEqual(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, findings + 1, "a CSV row per finding")
+        let sarif = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try run("sarif").utf8)) as? [String: Any])
+        let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [Any])?.count
+        XCTAssertEqual(results, findings, "a SARIF result per finding")
+        let junit = try run("junit")
+        let failures = junit.components(separatedBy: "<failure ").count - 1 + junit.components(separatedBy: "<error ").count - 1
+        XCTAssertEqual(failures, findings, "a JUnit failure or error per finding")
+        let html = try run("html")
+        XCTAssertEqual(html.components(separatedBy: "<tr data-team=").count - 1, findings, "a dashboard row per finding")
+        XCTAssertTrue(try run("markdown").contains("| Findings | \(findings) |"))
+    }
 }

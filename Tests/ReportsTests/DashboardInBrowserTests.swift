@@ -49,12 +49,6 @@ final class DashboardInBrowserTests: XCTestCase {
         let png = try XCTUnwrap(FileManager.default.contents(atPath: screenshot.path), "no screenshot written")
         XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         XCTAssertGreaterThan(png.count, 20_000, "the screenshot looks blank")
-        if Golden.updating {
-            let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("docs/dashboard.png")
-            try FileManager.default.createDirectory(at: docs.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try png.write(to: docs)
-        }
     }
 
     func testScriptRunsUnderThePolicyAndHostileDataStaysInert() throws {

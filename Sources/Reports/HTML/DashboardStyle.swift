@@ -42,6 +42,8 @@ enum DashboardStyle {
     #findings{font-size:.9rem}
     #findings caption{text-align:left;font-weight:700;padding:.25rem 0}
     #findings .item{display:block;color:var(--muted);font-size:.8rem}
+    #findings .message{min-width:14rem}
+    #findings code{overflow-wrap:anywhere}
     .badge{color:#fff;padding:.05rem .4rem;border-radius:.25rem;font-size:.8rem;white-space:nowrap}
     form#filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:.5rem 0 1rem;padding:.6rem;background:var(--panel)}
     form#filters select{font:inherit;padding:.15rem}

@@ -57,7 +57,7 @@ enum FindingsTableSection {
             Markup.element("td", [("class", "number")], text: f.daysLate.map(String.init) ?? ""),
             Markup.element("td", [], [Markup.data(f.team ?? "")]),
             Markup.element("td", [], [Markup.data(f.worker ?? "")]),
-            Markup.element("td", [], [Markup.data(f.message)]),
+            Markup.element("td", [("class", "message")], [Markup.data(f.message)]),
             Markup.element("td", [], record),
         ]
         return Markup.element("tr", attributes, cells)
