@@ -58,7 +58,7 @@ enum FindingsTableSection {
             Markup.element("td", [], [Markup.data(f.team ?? "")]),
             Markup.element("td", [], [Markup.data(f.worker ?? "")]),
             Markup.element("td", [("class", "message")], [Markup.data(f.message)]),
-            Markup.element("td", [], record),
+            Markup.element("td", [("class", "record")], record),
         ]
         return Markup.element("tr", attributes, cells)
     }
