@@ -70,4 +70,14 @@ final class DashboardInBrowserTests: XCTestCase {
         XCTAssertEqual(visit.consoleMessages, [])
         XCTAssertTrue(visit.standardOutput.contains("0 of 0 findings shown"), "the script ran on an empty table")
     }
+
+    func testPrintsToPDFWithoutComplaint() throws {
+        let page = try write(HTMLDashboardRenderer().document(Fixtures.input()), "print.html")
+        let pdf = directory.appendingPathComponent("dashboard.pdf")
+        let visit = try browser.visit(page, workDirectory: directory, action: ["--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer"])
+        XCTAssertEqual(visit.requestedURLs, [])
+        XCTAssertEqual(visit.consoleMessages, [])
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: pdf.path), "no PDF written")
+        XCTAssertEqual(String(decoding: data.prefix(5), as: UTF8.self), "%PDF-")
+    }
 }
