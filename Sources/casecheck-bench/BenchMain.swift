@@ -19,6 +19,8 @@ enum BenchMain {
         var sizes: [Int] = []
         var seed: UInt64 = 20_240_601
         var keep = false
+        /// Only read and type the records, without checking them (to see what parsing costs).
+        var readOnly = false
         var workers = ProcessInfo.processInfo.activeProcessorCount
     }
 
@@ -47,7 +49,8 @@ enum BenchMain {
             let started = DispatchTime.now().uptimeNanoseconds
             let cpuStarted = ProcessorTime.seconds()
             let reader = CaseReader(paths: [path], schema: schema.root)
-            let result = RuleEngine(pack: pack, asOf: asOf, workers: options.workers).run(reader)
+            let checked = options.readOnly ? RulePack(rules: [], files: []) : pack
+            let result = RuleEngine(pack: checked, asOf: asOf, workers: options.workers).run(reader)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             let cpu = ProcessorTime.seconds() - cpuStarted
             let peak = PeakMemory.bytes().map { String(format: "%.1f MB", Double($0) / 1_048_576) } ?? "unknown"
@@ -87,6 +90,7 @@ enum BenchMain {
                 guard let w = Int(value(argument)), w > 0 else { usage("--workers takes a positive whole number") }
                 options.workers = w
             case "--keep": options.keep = true
+            case "--read-only": options.readOnly = true
             case "-h", "--help": usage(nil)
             default: usage("unknown option '\(argument)'")
             }
@@ -97,11 +101,12 @@ enum BenchMain {
 
     private static func usage(_ problem: String?) -> Never {
         let text = """
-        usage: casecheck-bench [--children N]... [--seed S] [--workers W] [--keep]
+        usage: casecheck-bench [--children N]... [--seed S] [--workers W] [--keep] [--read-only]
           --children N   children to generate and check (repeatable; default 10000 and 100000)
           --seed S       random seed for the generated children
           --workers W    threads checking records (default: the number of cores)
           --keep         keep the generated NDJSON file and print its path
+          --read-only    only read and type the records (no rules), to see what parsing costs
 
         """
         if let problem {

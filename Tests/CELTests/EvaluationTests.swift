@@ -48,6 +48,11 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEvalError(h, "1 / x == 1 || false", kind: .divideByZero)
         XCTAssertEvalError(h, "true && 1 / x == 1 && true", kind: .divideByZero)
         XCTAssertCEL(h, "true && 1 / x == 1 && false", .bool(false))
+        XCTAssertCEL(h, "false || 1 / x == 1 || true", .bool(true))
+        XCTAssertEvalError(h, "false || false || 1 / x == 1", kind: .divideByZero)
+        XCTAssertEvalError(h, "dyn('a') && true && true", kind: .noSuchOverload)
+        XCTAssertCEL(h, "dyn('a') && true && false", .bool(false))
+        XCTAssertCEL(h, "true && true && true && 1 / x == 1 && false", .bool(false))
     }
 
     func testArithmeticErrors() {

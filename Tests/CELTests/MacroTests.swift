@@ -41,6 +41,16 @@ final class MacroTests: XCTestCase {
         XCTAssertEvalError(h, "m.transformMapEntry(k, v, {'same': v})", kind: .invalidArgument)
     }
 
+    func testCelBindNamesAValueOnce() throws {
+        XCTAssertCEL(h, "cel.bind(t, xs.size() * 2, t + t)", .int(12))
+        XCTAssertCEL(h, "cel.bind(a, 1, cel.bind(a, a + 1, a * 10))", .int(20))
+        XCTAssertCEL(h, "cel.bind(e, 1 / zero, true)", .bool(true))
+        XCTAssertEvalError(h, "cel.bind(e, 1 / zero, e > 0)", kind: .divideByZero)
+        XCTAssertCEL(h, "xs.map(x, cel.bind(y, x * x, y + 1))", .list([.int(2), .int(5), .int(10)]))
+        XCTAssertCompileError(h, "cel.bind(1, 2, 3)")
+        XCTAssertEqual(try h.compile("cel.bind(s, 'a', s + 'b')").resultType, .string)
+    }
+
     func testHasOnMapsAndItsErrors() {
         XCTAssertCEL(h, "has(m.a) && !has(m.z)", .bool(true))
         XCTAssertEvalError(h, "has(xs.a)", kind: .noSuchField, checked: false)

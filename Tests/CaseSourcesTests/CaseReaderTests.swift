@@ -193,4 +193,13 @@ final class CaseReaderTests: XCTestCase {
         while let batch = reader.nextBatch() { diagnostics += batch.diagnostics }
         XCTAssertEqual(diagnostics, [])
     }
+
+    func testBatchesCanBeIteratedWithForIn() throws {
+        let path = try scratch.write("c.ndjson", (1...5).map { #"{"id": "C\#($0)"}"# }.joined(separator: "\n"))
+        let reader = CaseReader(paths: [path], schema: TestSchema.child, batchSize: 2)
+        var ids: [String] = []
+        for batch in reader { ids += batch.records.compactMap(\.id) }
+        XCTAssertEqual(ids, ["C1", "C2", "C3", "C4", "C5"])
+        XCTAssertEqual(reader.counts.recordsLoaded, 5)
+    }
 }

@@ -427,4 +427,13 @@ final class JSONLoaderTests: XCTestCase {
             }
         }
     }
+
+    func testManyErrorsInOneRecordAreCappedButCounted() throws {
+        let visits = (0..<25).map { _ in #"{"seen": "yes"}"# }.joined(separator: ", ")
+        let path = try scratch.write("many.json", #"{"id": "C1", "visits": [\#(visits)]}"#)
+        let result = read(path)
+        XCTAssertEqual(result.errors.count, 20)
+        XCTAssertEqual(result.diagnostics.last?.message, "record 'C1' skipped (25 errors, 5 not shown)")
+        XCTAssertEqual(result.counts.recordsSkipped, 1)
+    }
 }

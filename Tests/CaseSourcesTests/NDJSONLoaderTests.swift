@@ -184,4 +184,11 @@ final class NDJSONLoaderTests: XCTestCase {
         XCTAssertEqual(result.errors.first?.hint,
                        "each line must hold a whole record; if records run over several lines, name the file .json")
     }
+
+    func testByteOrderMarkOnTheFirstLine() throws {
+        let data = Data([0xEF, 0xBB, 0xBF]) + Data("{\"id\": \"C1\"}\n{\"id\": \"C2\"}\n".utf8)
+        let result = read(try scratch.write("bom.ndjson", data))
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.ids, ["C1", "C2"])
+    }
 }

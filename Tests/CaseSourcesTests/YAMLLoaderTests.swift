@@ -296,4 +296,43 @@ final class YAMLLoaderTests: XCTestCase {
             XCTAssertEqual(result.errors.first?.message, "nesting deeper than 256 levels; the file was not read", name)
         }
     }
+
+    func testByteOrderMarkAndWindowsLineEnds() throws {
+        let data = Data([0xEF, 0xBB, 0xBF]) + Data("- id: A\r\n  birth_date: 2015-06-01\r\n- id: B\r\n".utf8)
+        let result = read(try scratch.write("bom.yaml", data))
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.ids, ["A", "B"])
+        XCTAssertEqual(result.records.map(\.location.line), [1, 3])
+        XCTAssertEqual(result.records.first?.value["birth_date"]?.asDate, date("2015-06-01"))
+    }
+
+    func testTabIndentationGetsAHint() throws {
+        let result = read(try scratch.write("tabs.yaml", "id: A\nvisits:\n\t- date: 2024-01-01\n"))
+        XCTAssertEqual(result.records.count, 0)
+        XCTAssertEqual(result.errors.first?.location.line, 3)
+        XCTAssertEqual(result.errors.first?.hint, "indent with spaces: YAML does not allow tabs for indentation")
+    }
+
+    func testComplexKeyIsAnError() throws {
+        let result = read(try scratch.write("key.yaml", "- id: A\n  ? [a, b]\n  : x\n- id: B\n"))
+        XCTAssertEqual(result.ids, ["B"])
+        XCTAssertEqual(result.errors.first?.message, "field names must be plain text, not a list or an object")
+        XCTAssertEqual(result.errors.first?.location.line, 2)
+    }
+
+    func testAnchorsAreExpandedAndMergeKeysAreJustUnknownFields() throws {
+        let text = """
+        - id: A
+          visits: [&v {date: 2024-01-01, seen: true}]
+        - id: B
+          visits: [*v]
+          <<: {team: North}
+        """
+        let result = read(try scratch.write("anchors.yaml", text))
+        XCTAssertEqual(result.ids, ["A", "B"])
+        XCTAssertEqual(result.records[1].value["visits"]?[0]?["date"]?.asDate, date("2024-01-01"))
+        XCTAssertNil(result.records[1].value["team"], "merge keys are not applied")
+        XCTAssertEqual(result.warnings.map(\.message),
+                       ["field '<<' is not in the schema (child); it is kept without type checks (reported once a file)"])
+    }
 }

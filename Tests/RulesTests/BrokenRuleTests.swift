@@ -87,7 +87,7 @@ final class BrokenRuleTests: XCTestCase {
             for_each: child.cp_plans
             as: plan
             expect: plan.end_dat != null
-        """, ["r.yaml:7:17: error: in 'expect': 'cp_plan' has no field 'end_dat'\n  hint: did you mean 'end_date'?"])
+        """, ["r.yaml:7:18: error: in 'expect': 'cp_plan' has no field 'end_dat'\n  hint: did you mean 'end_date'?"])
     }
 
     func testTabIndentation() {
@@ -143,7 +143,7 @@ final class BrokenRuleTests: XCTestCase {
             title: t
             severity: high
             expect: 'child.id == ''x'' && child.tem == "y"'
-        """, ["r.yaml:5:40: error: in 'expect': 'child' has no field 'tem'\n  hint: did you mean 'team'?"])
+        """, ["r.yaml:5:41: error: in 'expect': 'child' has no field 'tem'\n  hint: did you mean 'team'?"])
     }
 
     func testCELErrorOnTheSecondLineOfABlockScalar() {
@@ -155,7 +155,7 @@ final class BrokenRuleTests: XCTestCase {
             expect: |
               child.id != "" &&
                 child.wroker != ""
-        """, ["r.yaml:7:14: error: in 'expect': 'child' has no field 'wroker'\n  hint: did you mean 'worker'?"])
+        """, ["r.yaml:7:15: error: in 'expect': 'child' has no field 'wroker'\n  hint: did you mean 'worker'?"])
     }
 
     func testBadInterpolationInMessage() {
@@ -166,7 +166,7 @@ final class BrokenRuleTests: XCTestCase {
             severity: high
             expect: "true"
             message: "Worker {{child.wrker}} late"
-        """, ["r.yaml:6:29: error: in 'message': 'child' has no field 'wrker'\n  hint: did you mean 'worker'?"])
+        """, ["r.yaml:6:30: error: in 'message': 'child' has no field 'wrker'\n  hint: did you mean 'worker'?"])
     }
 
     func testUnclosedInterpolation() {
@@ -331,6 +331,18 @@ final class BrokenRuleTests: XCTestCase {
         """, ["r.yaml:5:15: error: in 'for_each': 'child' has no field 'cp_plan'\n  hint: did you mean 'cp_plans'?"])
     }
 
+    func testDateComparedWithText() {
+        assertDiagnostics("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            for_each: child.cp_plans
+            as: plan
+            expect: plan.start_date < '2024-01-01'
+        """, ["r.yaml:7:29: error: in 'expect': '<' cannot be applied to date and string"])
+    }
+
     func testListWhereABooleanIsNeeded() {
         assertDiagnostics("""
         rules:
@@ -363,6 +375,16 @@ final class BrokenRuleTests: XCTestCase {
             severity: high
             expect: worker != null
         """, ["r.yaml:5:13: error: in 'expect': 'worker' is not known here; expressions can use 'child', 'as_of', 'item'\n  hint: did you mean 'child.worker'?"])
+    }
+
+    func testNoOverlapWithoutForEach() {
+        assertDiagnostics("""
+        rules:
+          - id: A
+            title: t
+            severity: high
+            no_overlap: {start: child.birth_date, end: child.birth_date}
+        """, ["r.yaml:5:5: error: 'no_overlap' compares the items of 'for_each', but rule 'A' has no 'for_each'\n  hint: add the list to compare, such as 'for_each: child.placements'"])
     }
 
     func testForEachThatIsNotAList() {
@@ -422,6 +444,52 @@ final class BrokenRuleTests: XCTestCase {
                        ["lists or mappings are nested too deeply here for a rule file"])
     }
 
+    func testNothingCrashesOnRandomMutations() {
+        let text = """
+        rules:
+          - id: CP-REVIEW
+            title: Review conferences held on time
+            severity: high
+            for_each: child.cp_plans
+            as: plan
+            when: plan.start_date <= as_of
+            cadence:
+              events: plan.reviews
+              from: plan.start_date
+              until: plan.end_date
+              schedule: [{within: 3 months}, {every: 6 months, for: 2 years}, {every: 1 year}]
+            message: "Overdue since {{due}} ({{late}}); {{plan.id}}"
+            examples:
+              - {name: late, as_of: 2024-06-01, expect: fail, case: {id: X2, cp_plans: [{start_date: 2024-01-10, reviews: []}]}}
+          - id: LOAD
+            title: Caseload
+            severity: low
+            aggregate: {group_by: child.worker, count: true, max: 1}
+            examples:
+              - {name: two, as_of: 2024-06-01, expect: fail, cases: [{id: A, worker: W}, {id: B, worker: W}]}
+        """
+        let alphabet = Array(" \n\t:-{}[]'\"#&*|>!%@`,.0123456789abcXYZ{{}}")
+        var seed: UInt64 = 0x5eed
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<400 {
+            var chars = Array(text)
+            for _ in 0..<(1 + next(4)) {
+                let at = next(chars.count)
+                switch next(3) {
+                case 0: chars.remove(at: at)
+                case 1: chars.insert(alphabet[next(alphabet.count)], at: at)
+                default: chars[at] = alphabet[next(alphabet.count)]
+                }
+            }
+            let (pack, _) = Fixture.load(String(chars))
+            // Whatever loaded must also run its examples without crashing.
+            for (_, results) in pack.runExamples() { _ = results.map(\.passed) }
+        }
+    }
+
     func testNothingCrashesOnRandomisedDamage() {
         // Cut a valid file at every position: each prefix must load or give diagnostics, never crash.
         let text = """
@@ -443,7 +511,7 @@ final class BrokenRuleTests: XCTestCase {
 }
 
 /// CEL errors inside every YAML scalar style land on the right file line and column (CEL
-/// reports a misspelt field at the '.' before it).
+/// reports a misspelt field at the field's name).
 final class ExpressionPositionTests: XCTestCase {
     private func location(_ yaml: String) -> String {
         Fixture.load(yaml, name: "r.yaml").1.first?.location.description ?? "none"
@@ -458,7 +526,7 @@ final class ExpressionPositionTests: XCTestCase {
             expect: >-
               child.id != "" &&
               child.tema != ""
-        """), "r.yaml:7:12")
+        """), "r.yaml:7:13")
     }
 
     func testPlainScalarOverSeveralLines() {
@@ -469,7 +537,12 @@ final class ExpressionPositionTests: XCTestCase {
             severity: high
             expect: child.id != "" &&
               child.tema != ""
-        """), "r.yaml:6:12")
+        """), "r.yaml:6:13")
+    }
+
+    func testPlainScalarWithTrailingBlanksBeforeTheFold() {
+        XCTAssertEqual(location("rules:\n  - id: A\n    title: t\n    severity: high\n    expect: child.id != ''   \n      && child.tema != ''\n"),
+                       "r.yaml:6:16")
     }
 
     func testDoubleQuotedWithEscapes() {
@@ -479,24 +552,24 @@ final class ExpressionPositionTests: XCTestCase {
             title: t
             severity: high
             expect: "child.id != \\"x\\" && child.tema != ''"
-        """), "r.yaml:5:40")
+        """), "r.yaml:5:41")
     }
 
     func testFlowMappingValue() {
         XCTAssertEqual(location("""
         rules:
           - {id: A, title: t, severity: high, expect: "child.tema != ''"}
-        """), "r.yaml:2:53")
+        """), "r.yaml:2:54")
     }
 
     func testWindowsLineEndings() {
         let yaml = "rules:\r\n  - id: A\r\n    title: t\r\n    severity: high\r\n    expect: |\r\n      child.id != '' &&\r\n        child.tema != ''\r\n"
-        XCTAssertEqual(location(yaml), "r.yaml:7:14")
+        XCTAssertEqual(location(yaml), "r.yaml:7:15")
     }
 
     func testByteOrderMarkAtTheStart() {
         XCTAssertEqual(location("\u{FEFF}rules:\n  - id: A\n    title: t\n    severity: high\n    expect: child.tema != ''\n"),
-                       "r.yaml:5:18")
+                       "r.yaml:5:19")
     }
 
     func testMessageInterpolationOnALaterLineOfABlock() {
@@ -509,6 +582,6 @@ final class ExpressionPositionTests: XCTestCase {
             message: |
               Child {{child.id}}
               worker {{child.wroker}}
-        """), "r.yaml:8:21")
+        """), "r.yaml:8:22")
     }
 }

@@ -29,6 +29,27 @@ extension Compiler {
                 return Compiler.logicalError(x, y, name: name, at: offset)
             }, type: .bool, constant: nil)
         }
+        if compiled.count == 3 {
+            let a = compiled[0].eval, b = compiled[1].eval, c = compiled[2].eval
+            return Compiled(eval: { frame in
+                var error: Value?
+                @inline(__always)
+                func settles(_ v: Value) -> Bool {
+                    if case .bool(let x) = v { return x == decisive }
+                    if error == nil {
+                        if case .error = v { error = v } else { error = ErrorValues.noSuchOverload(name, [v], at: offset) }
+                    }
+                    return false
+                }
+                let x = a(&frame)
+                if settles(x) { return x }
+                let y = b(&frame)
+                if settles(y) { return y }
+                let z = c(&frame)
+                if settles(z) { return z }
+                return error ?? .bool(!decisive)
+            }, type: .bool, constant: nil)
+        }
         return Compiled(eval: { frame in
             var error: Value?
             for e in evals {

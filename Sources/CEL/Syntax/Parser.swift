@@ -362,6 +362,10 @@ struct Parser {
             let c = Comprehension(kind: kind, range: target, first: first, second: second, body: body, filter: filter)
             return try node(.comprehension(c), at: offset)
         }
+        if name == "bind", args.count == 3, case .identifier("cel") = target.kind {
+            let variable = try variableName(args[0], macro: "cel.bind")
+            return try node(.bind(name: variable, value: args[1], body: args[2]), at: offset)
+        }
         switch (name, args.count) {
         case ("all", 2): return try make(.all, vars: 1, body: args[1])
         case ("all", 3): return try make(.all, vars: 2, body: args[2])

@@ -8,7 +8,9 @@ public struct CaseReadCounts: Hashable, Sendable {
     public var recordsLoaded = 0
     /// Records reported with errors and left out (malformed, not an object, invalid field).
     public var recordsSkipped = 0
+    /// Error diagnostics reported (including any past the per-file display limit).
     public var errors = 0
+    /// Warning diagnostics reported (including any past the per-file display limit).
     public var warnings = 0
 
     /// Every record met: loaded plus skipped.

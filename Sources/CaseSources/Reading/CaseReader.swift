@@ -90,9 +90,9 @@ public final class CaseReader: @unchecked Sendable {
     ///     on the calling thread).
     ///     Output is the same whatever the value: records and diagnostics stay in file order.
     public init(paths: [String], schema: ObjectSchema, batchSize: Int = 1000, maxDepth: Int = 64, parallelism: Int = 1) {
-        self.batchSize = max(1, batchSize)
-        self.maxDepth = max(2, maxDepth)
-        self.parallelism = max(1, parallelism)
+        self.batchSize = Swift.max(1, batchSize)
+        self.maxDepth = Swift.max(2, maxDepth)
+        self.parallelism = Swift.max(1, parallelism)
         self.schema = ResolvedObject(schema)
         self.entries = CaseFileDiscovery.entries(for: paths)
     }

@@ -25,8 +25,6 @@ final class RecordTypingContext {
     /// does not also read as "missing", and its record is never handed out.
     static let rejected = Value.error(EvalError(.invalidArgument, "value rejected by the case schema"))
 
-    var hasErrors: Bool { !errors.isEmpty }
-
     func beginRecord(line: Int = 0) {
         recordLine = line
         errors.removeAll(keepingCapacity: true)

@@ -67,6 +67,10 @@ struct RuleParser {
         let message = value("message").flatMap { reader.expression($0, key: "message") }
 
         let kind = parseKind(entries, unknown: unknown, ruleNode: node, named: named)
+        if case .noOverlap? = kind, value("for_each") == nil, let entry = entries.first(where: { $0.key == "no_overlap" }) {
+            reader.error(entry.keyNode, "'no_overlap' compares the items of 'for_each', but \(named) has no 'for_each'",
+                         hint: "add the list to compare, such as 'for_each: child.placements'")
+        }
 
         var examples: [RuleExample] = []
         if let examplesNode = value("examples") {
