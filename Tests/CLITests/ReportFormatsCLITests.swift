@@ -89,6 +89,16 @@ final class ReportFormatsCLITests: XCTestCase {
         XCTAssertTrue(stray.stderr.contains("--key-file is only used with --pseudonymise"), stray.stderr)
     }
 
+    func testTimestampOnlyWhenAsked() throws {
+        let cli = try CLIHarness(self)
+        try FixturePack.install(in: cli)
+        let plain = try cli.run(["run", "--as-of", "2024-06-01", "--format", "markdown"])
+        XCTAssertFalse(plain.stdout.contains("Generated"), plain.stdout)
+        let stamped = try cli.run(["run", "--as-of", "2024-06-01", "--format", "markdown", "--timestamp"])
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        XCTAssertTrue(stamped.stdout.contains("Generated \(year)-"), stamped.stdout)
+    }
+
     func testUnknownFormatListsTheChoices() throws {
         let cli = try CLIHarness(self)
         try FixturePack.install(in: cli)

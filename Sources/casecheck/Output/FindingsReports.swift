@@ -22,6 +22,10 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .customLong("bom"), help: "Start CSV output with a UTF-8 byte-order mark, so Excel reads it correctly.")
     var byteOrderMark = false
 
+    @Flag(name: .customLong("timestamp"),
+          help: "Say when the report was made (html, markdown, sarif, junit). Without it, the same input gives the same file.")
+    var timestamp = false
+
     func validate() throws {
         if keyFile != nil, !pseudonymise, !pseudonymiseWorkers {
             throw ValidationError("--key-file is only used with --pseudonymise or --pseudonymise-workers")
@@ -55,7 +59,8 @@ struct ReportOptions: ParsableArguments {
             findings: result.findings, rules: pack.rules.map(RuleInfo.init), asOf: asOf,
             counts: ReportCounts(recordsRead: result.summary.recordsRead, recordsSkipped: result.summary.recordsSkipped,
                                  childrenChecked: result.summary.recordsChecked),
-            tool: .casecheck(version: CaseCheck.version))
+            tool: .casecheck(version: CaseCheck.version),
+            generatedAt: timestamp ? ISO8601DateFormatter().string(from: Date()) : nil)
         let data = format.renderer(options: .init(csvByteOrderMark: byteOrderMark)).render(input)
         return String(decoding: data, as: UTF8.self)
     }
