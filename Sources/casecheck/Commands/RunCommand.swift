@@ -54,21 +54,23 @@ struct RunCommand: ParsableCommand {
         let reader = CaseReader(paths: casePaths.isEmpty ? ["cases"] : casePaths, schema: setup.schema.root)
         let engine = RuleEngine(pack: setup.pack, asOf: date)
         let progress = ProgressIndicator()
-        let result = reports.prepare(engine.run(reader, progress: progress.update), pseudonymiser: pseudonymiser, pack: setup.pack)
+        let result = engine.run(reader, progress: progress.update)
         progress.finish()
 
         var printer = DiagnosticPrinter(colour: Colour.forStream(STDERR_FILENO), showSource: false)
         StandardError.write(result.diagnostics.map { printer.render($0) }.joined())
 
+        // Reports show pseudonyms when asked; everything else (exit status, history) sees the real run.
+        let shown = reports.prepare(result, pseudonymiser: pseudonymiser, pack: setup.pack)
         let report: String
         switch format {
         case .json:
-            report = try JSONReport(result: result, asOf: date, ruleFiles: setup.pack.files).render()
+            report = try JSONReport(result: shown, asOf: date, ruleFiles: setup.pack.files).render()
         case .text:
             let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
-            report = TextReport(result: result, asOf: date, colour: colour).render()
+            report = TextReport(result: shown, asOf: date, colour: colour).render()
         case .html, .csv, .markdown, .sarif, .junit:
-            report = reports.render(format.reportFormat!, result: result, asOf: date, pack: setup.pack)
+            report = reports.render(format.reportFormat!, result: shown, asOf: date, pack: setup.pack)
         }
         do {
             try ReportWriter.write(report, to: output)

@@ -53,12 +53,14 @@ struct ReportOptions: ParsableArguments {
         return copy
     }
 
-    /// The report in one of the Reports formats.
-    func render(_ format: ReportFormat, result: RunResult, asOf: CalendarDate, pack: RulePack) -> String {
+    /// The report in one of the Reports formats; `trend` (earlier runs from the history, oldest
+    /// first) draws the dashboard's trend chart.
+    func render(_ format: ReportFormat, result: RunResult, asOf: CalendarDate, pack: RulePack, trend: [TrendPoint] = []) -> String {
         let input = ReportInput(
             findings: result.findings, rules: pack.rules.map(RuleInfo.init), asOf: asOf,
             counts: ReportCounts(recordsRead: result.summary.recordsRead, recordsSkipped: result.summary.recordsSkipped,
                                  childrenChecked: result.summary.recordsChecked),
+            trend: trend,
             tool: .casecheck(version: CaseCheck.version),
             generatedAt: timestamp ? ISO8601DateFormatter().string(from: Date()) : nil)
         let data = format.renderer(options: .init(csvByteOrderMark: byteOrderMark)).render(input)
