@@ -134,6 +134,40 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(try cli.run(["history", "prune", "--before", "2024-13-01"]).status, 2)
     }
 
+    func testPseudonymisedReportsKeepRealIdsOutOfTheHistoryMarks() throws {
+        let cli = try CLIHarness(self)
+        try FixturePack.install(in: cli)
+        try cli.write("a secret key of at least thirty-two bytes, for tests\n", to: "casecheck.key")
+        let options = ["--history", "h.sqlite", "--pseudonymise-workers", "--key-file", "casecheck.key", "--format", "json"]
+        _ = try cli.run(["run", "--as-of", "2024-06-01"] + options)
+        // C-1's finding is resolved at the second run.
+        try cli.write(FixturePack.cases.replacingOccurrences(of: "- id: C-1\n  worker: Sam\n", with: "- id: C-1\n  worker: Sam\n  birth_date: 2020-01-01\n"),
+                      to: "cases/north.yaml")
+        let second = try cli.run(["run", "--as-of", "2024-06-02"] + options)
+        let report = try json(second.stdout)
+        let shown = Set((report["findings"] as? [[String: Any]] ?? []).compactMap { $0["fingerprint"] as? String })
+        let history = try XCTUnwrap(report["history"] as? [String: Any])
+        let marks = try XCTUnwrap(history["findings"] as? [String: Any])
+        XCTAssertEqual(Set(marks.keys), shown, "marks are keyed by the fingerprints the report shows")
+        let resolved = try XCTUnwrap((history["resolved"] as? [[String: Any]])?.first)
+        XCTAssertNotNil((resolved["case"] as? String)?.range(of: "^C-[0-9a-f]{16}$", options: .regularExpression), "\(resolved)")
+        let section = try XCTUnwrap(String(data: try JSONSerialization.data(withJSONObject: history), encoding: .utf8))
+        for real in ["\"C-1\"", "\"C-2\"", "Sam"] { XCTAssertFalse(section.contains(real), "\(real) in \(section)") }
+    }
+
+    func testTheDashboardDrawsTheTrendFromTheHistory() throws {
+        let cli = try CLIHarness(self)
+        try FixturePack.install(in: cli)
+        for day in ["2024-06-01", "2024-06-02"] {
+            _ = try cli.run(["run", "--as-of", day, "--history", "--format", "html", "--output", "report.html"])
+        }
+        let html = try cli.read("report.html")
+        XCTAssertTrue(html.contains("Open findings run by run"), "trend chart drawn")
+        XCTAssertTrue(html.contains("2024-06-01") && html.contains("2024-06-02"))
+        _ = try cli.run(["run", "--as-of", "2024-06-03", "--format", "html", "--output", "plain.html"])
+        XCTAssertFalse(try cli.read("plain.html").contains("Open findings run by run"), "no history, no trend chart")
+    }
+
     func testAFileThatIsNotAHistoryIsLeftAlone() throws {
         let cli = try CLIHarness(self)
         try FixturePack.install(in: cli)

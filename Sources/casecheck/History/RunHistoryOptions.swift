@@ -3,6 +3,7 @@ import CaseModel
 import Engine
 import Foundation
 import History
+import Reports
 import Rules
 
 /// `casecheck run --history [PATH] [--waivers FILE]`: records the run and classifies its findings.
@@ -16,6 +17,9 @@ struct RunHistoryOptions: ParsableArguments {
             help: ArgumentHelp("A reviewed waivers file (YAML) to record before the run (needs --history).", valueName: "file"))
     var waiversFile: String?
 
+    /// How many runs the dashboard's trend chart shows.
+    static let trendRuns = 60
+
     func validate() throws {
         if waiversFile != nil && path == nil { throw ValidationError("--waivers needs --history: waivers are kept in the history") }
     }
@@ -26,6 +30,8 @@ struct RunHistoryOptions: ParsableArguments {
         var report: HistoryRunReport?
         /// The history could not be used, or the waivers file has mistakes (printed): exit 2.
         var failed: Bool
+        /// The latest runs, this one included, oldest first, for the dashboard's trend chart.
+        var trend: [TrendPoint] = []
 
         /// Waived findings at or above `severity`: accepted, so they do not fail the run.
         func waived(atOrAbove severity: Severity) -> Int {
@@ -39,16 +45,21 @@ struct RunHistoryOptions: ParsableArguments {
                 started: Date) -> Outcome? {
         guard let path else { return nil }
         do {
-            let (recorded, inputErrors) = try recordOrThrow(result, path: path, setup: setup, asOf: asOf,
-                                                            casePaths: casePaths, started: started)
-            return Outcome(report: HistoryRunReport(recorded: recorded, database: path), failed: inputErrors > 0)
+            let (store, recorded, inputErrors) = try recordOrThrow(result, path: path, setup: setup, asOf: asOf,
+                                                                   casePaths: casePaths, started: started)
+            // The chart is a nicety: a failure to read it back leaves the chart out, not the run.
+            let runs = (try? store.history(last: Self.trendRuns)) ?? []
+            let trend = runs.reversed().map {
+                TrendPoint(asOf: $0.asOf, openFindings: $0.findings, newFindings: $0.new, resolvedFindings: $0.resolved)
+            }
+            return Outcome(report: HistoryRunReport(recorded: recorded, database: path), failed: inputErrors > 0, trend: trend)
         } catch {
             return Outcome(report: nil, failed: true)  // printed by HistoryStoreOpening
         }
     }
 
     private func recordOrThrow(_ result: RunResult, path: String, setup: CheckSetup, asOf: CalendarDate, casePaths: [String],
-                               started: Date) throws -> (RecordedRun, inputErrors: Int) {
+                               started: Date) throws -> (RunStore, RecordedRun, inputErrors: Int) {
         let store = try HistoryStoreOpening.open(path)
         var inputErrors = 0
         if let waiversFile {
@@ -67,7 +78,7 @@ struct RunHistoryOptions: ParsableArguments {
                              ruleAreas: Dictionary(setup.pack.rules.compactMap { rule in rule.definition.area.map { (rule.id, $0) } },
                                                    uniquingKeysWith: { first, _ in first }))
         do {
-            return (try store.record(input), inputErrors)
+            return (store, try store.record(input), inputErrors)
         } catch {
             throw HistoryStoreOpening.fail(error)
         }
