@@ -14,8 +14,13 @@ public struct MapValue: @unchecked Sendable {
         /// The `MapKey` of each entry, parallel to `keys`.
         @usableFromInline @exclusivity(unchecked) var mapKeys: [MapKey]
         /// Hash buckets holding an entry position, or -1 when empty. Power-of-two sized,
-        /// at most half full.
+        /// at most half full. Empty while the map has at most ``linearLimit`` entries: most
+        /// maps in case records (a visit, a plan) have a handful of fields, and comparing a
+        /// few keys costs less than building and keeping a table for every object.
         @usableFromInline @exclusivity(unchecked) var buckets: [Int32]
+
+        /// Maps up to this size are searched key by key and have no buckets.
+        @usableFromInline static let linearLimit = 8
 
         init() {
             keys = []
@@ -31,10 +36,23 @@ public struct MapValue: @unchecked Sendable {
             buckets = other.buckets
         }
 
+        /// Where a key is; its hash is computed only when the map has an index.
+        @inlinable
+        func position(of key: MapKey) -> Int? {
+            if buckets.isEmpty {
+                for p in mapKeys.indices where mapKeys[p] == key { return p }
+                return nil
+            }
+            return position(of: key, hash: key.fastHash)
+        }
+
         @inlinable
         func position(of key: MapKey, hash: Int) -> Int? {
             let count = buckets.count
-            if count == 0 { return nil }
+            if count == 0 {
+                for p in mapKeys.indices where mapKeys[p] == key { return p }
+                return nil
+            }
             let mask = count &- 1
             var b = hash & mask
             while true {
@@ -50,14 +68,20 @@ public struct MapValue: @unchecked Sendable {
             keys.append(key)
             values.append(value)
             mapKeys.append(mapKey)
-            if keys.count * 2 > buckets.count {
-                rebuildIndex(capacity: max(8, buckets.count * 2))
+            if buckets.isEmpty {
+                if keys.count > Storage.linearLimit { rebuildIndex(capacity: keys.count * 2) }
+            } else if keys.count * 2 > buckets.count {
+                rebuildIndex(capacity: buckets.count * 2)
             } else {
                 insertIntoIndex(keys.count - 1)
             }
         }
 
         func rebuildIndex(capacity: Int) {
+            guard keys.count > Storage.linearLimit || capacity > 2 * Storage.linearLimit else {
+                buckets = []
+                return
+            }
             var size = 8
             while size < capacity || size < keys.count * 2 { size *= 2 }
             buckets = Array(repeating: -1, count: size)
@@ -88,13 +112,20 @@ public struct MapValue: @unchecked Sendable {
         storage = Storage()
     }
 
+    /// An empty map with room for `capacity` entries (a loader that knows how many fields
+    /// an object may have saves the regrowth of its arrays).
+    public init(minimumCapacity capacity: Int) {
+        storage = Storage()
+        storage.reserve(capacity)
+    }
+
     /// Builds a map from key/value pairs; returns nil when a key is not a valid map key
     /// type or appears twice.
     public init?(_ pairs: [(Value, Value)]) {
         storage = Storage()
         storage.reserve(pairs.count)
         for (k, v) in pairs {
-            guard let mk = MapKey(k), storage.position(of: mk, hash: mk.fastHash) == nil else { return nil }
+            guard let mk = MapKey(k), storage.position(of: mk) == nil else { return nil }
             storage.append(k, mk, v)
         }
     }
@@ -106,7 +137,7 @@ public struct MapValue: @unchecked Sendable {
         storage.reserve(pairs.count)
         for (k, v) in pairs {
             let mk = MapKey.string(k)
-            if let p = storage.position(of: mk, hash: mk.fastHash) {
+            if let p = storage.position(of: mk) {
                 storage.values[p] = v
             } else {
                 storage.append(.string(k), mk, v)
@@ -118,13 +149,13 @@ public struct MapValue: @unchecked Sendable {
 
     /// Looks a key up; nil when absent (or when the key is not a valid key type).
     public subscript(key: Value) -> Value? {
-        guard let mk = MapKey(key), let p = storage.position(of: mk, hash: mk.fastHash) else { return nil }
+        guard let mk = MapKey(key), let p = storage.position(of: mk) else { return nil }
         return storage.values[p]
     }
 
     /// Looks a key up by its identity.
     @inlinable public subscript(mapKey key: MapKey) -> Value? {
-        guard let p = storage.position(of: key, hash: key.fastHash) else { return nil }
+        guard let p = storage.position(of: key) else { return nil }
         return storage.values[p]
     }
 
@@ -141,7 +172,7 @@ public struct MapValue: @unchecked Sendable {
         set {
             if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
             let mk = MapKey.string(key)
-            if let p = storage.position(of: mk, hash: mk.fastHash) {
+            if let p = storage.position(of: mk) {
                 if let newValue { storage.values[p] = newValue } else { remove(at: p) }
             } else if let newValue {
                 storage.append(.string(key), mk, newValue)
