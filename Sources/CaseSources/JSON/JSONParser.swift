@@ -180,7 +180,7 @@ struct JSONParser {
         }
         let open = position
         position.offset += 1  // {
-        var map = MapValue()
+        var map = MapValue(minimumCapacity: schema?.fieldNames.count ?? 4)
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             position.offset += 1
