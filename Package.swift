@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "CaseSourcesTests", dependencies: ["CaseSources", "CaseModel", "CEL"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel", "CEL"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "CaseSources", "CaseModel", "CEL"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rules", "CaseModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rules", "CaseModel"], exclude: ["Golden"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Rules", "CaseModel"]),
         .executableTarget(name: "history-bench", dependencies: ["History", "Rules", "CaseModel"]),
         .testTarget(name: "CLITests", dependencies: ["casecheck"]),

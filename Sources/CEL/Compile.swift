@@ -22,15 +22,23 @@ extension Environment {
         let eval = root.eval
         let localCount = compiler.localCount
         let rootCost = compiler.rootCost
+        let slotCount = variables.count
         return Program(source: source, resultType: root.type) { activation, limits in
-            if rootCost > limits.maxSteps { return ErrorValues.costLimit(at: 0) }
-            var frame = Frame(slots: activation.slots, localCount: localCount, steps: rootCost, limits: limits)
-            let value = eval(&frame)
-            if frame.exhausted {
-                if case .error(let e) = value, e.kind == .costLimitExceeded { return value }
-                return ErrorValues.costLimit(at: nil)
+            if activation.slots.count < slotCount {
+                return ErrorValues.make(.invalidArgument,
+                                        "the activation holds \(activation.slots.count) values but \(slotCount) variables are declared; make it with Environment.makeActivation()",
+                                        at: nil)
             }
-            return value
+            if rootCost > limits.maxSteps { return ErrorValues.costLimit(at: 0) }
+            return Frame.withFrame(slots: activation.slots, localCount: localCount, steps: rootCost,
+                                   limits: limits) { frame in
+                let value = eval(&frame)
+                if frame.exhausted {
+                    if case .error(let e) = value, e.kind == .costLimitExceeded { return value }
+                    return ErrorValues.costLimit(at: nil)
+                }
+                return value
+            }
         }
     }
 }

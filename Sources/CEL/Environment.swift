@@ -9,6 +9,13 @@
 /// activation[child] = record
 /// let result = program.evaluate(activation)
 /// ```
+///
+/// Checking: names must be declared; a variable declared with an ``ObjectType`` (or a list
+/// of them) has its field names checked, with a "did you mean" hint, and a declared field
+/// that is absent from the record reads as `null`. Variables of type `.dyn` are plain CEL
+/// maps: an absent key is a `no such key` error, and `has()` tells absent from present.
+/// Host types (opaque values) become nameable with ``declareType(_:named:)``; functions and
+/// operator overloads for them are registered in ``functions``.
 public struct Environment: Sendable {
     /// A declared variable.
     public struct Variable: Sendable {
@@ -71,11 +78,13 @@ public struct Activation: Sendable {
 
 /// Bounds on one evaluation, so a careless expression cannot hang a run.
 public struct EvaluationLimits: Sendable {
-    /// Maximum evaluation steps (nodes visited, comprehension iterations included).
+    /// Maximum evaluation steps: the expression's nodes, each comprehension iteration's
+    /// body, and one step per byte or element of every string, bytes or list built.
     public var maxSteps: Int
     /// Maximum total comprehension iterations.
     public var maxIterations: Int
-    /// Maximum length (in bytes) of any string or bytes value built during evaluation.
+    /// Maximum size of any string or bytes value (in bytes) or list (in elements) built
+    /// during evaluation.
     public var maxStringSize: Int
 
     public init(maxSteps: Int = 10_000_000, maxIterations: Int = 1_000_000, maxStringSize: Int = 10_000_000) {

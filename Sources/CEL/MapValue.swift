@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A CEL map. Keys are bool, int, uint or string; `1` and `1u` are the same key, as CEL's
 /// heterogeneous equality requires. Insertion order is kept so that output is stable.
 ///
@@ -8,51 +14,19 @@ public struct MapValue: @unchecked Sendable {
     /// uses ``MapKey/fastHash``, which the compiler precomputes for field names, so that
     /// selecting a record field hashes nothing at run time.
     @usableFromInline
-    final class Storage: @unchecked Sendable {
-        @usableFromInline @exclusivity(unchecked) var keys: [Value]
-        @usableFromInline @exclusivity(unchecked) var values: [Value]
+    struct Table {
+        @usableFromInline var keys: [Value] = []
+        @usableFromInline var values: [Value] = []
         /// The `MapKey` of each entry, parallel to `keys`.
-        @usableFromInline @exclusivity(unchecked) var mapKeys: [MapKey]
+        @usableFromInline var mapKeys: [MapKey] = []
         /// Hash buckets holding an entry position, or -1 when empty. Power-of-two sized,
-        /// at most half full. Empty while the map has at most ``linearLimit`` entries: most
-        /// maps in case records (a visit, a plan) have a handful of fields, and comparing a
-        /// few keys costs less than building and keeping a table for every object.
-        @usableFromInline @exclusivity(unchecked) var buckets: [Int32]
-
-        /// Maps up to this size are searched key by key and have no buckets.
-        @usableFromInline static let linearLimit = 8
-
-        init() {
-            keys = []
-            values = []
-            mapKeys = []
-            buckets = []
-        }
-
-        init(copying other: Storage) {
-            keys = other.keys
-            values = other.values
-            mapKeys = other.mapKeys
-            buckets = other.buckets
-        }
-
-        /// Where a key is; its hash is computed only when the map has an index.
-        @inlinable
-        func position(of key: MapKey) -> Int? {
-            if buckets.isEmpty {
-                for p in mapKeys.indices where mapKeys[p] == key { return p }
-                return nil
-            }
-            return position(of: key, hash: key.fastHash)
-        }
+        /// at most half full.
+        @usableFromInline var buckets: [Int32] = []
 
         @inlinable
         func position(of key: MapKey, hash: Int) -> Int? {
             let count = buckets.count
-            if count == 0 {
-                for p in mapKeys.indices where mapKeys[p] == key { return p }
-                return nil
-            }
+            if count == 0 { return nil }
             let mask = count &- 1
             var b = hash & mask
             while true {
@@ -64,38 +38,32 @@ public struct MapValue: @unchecked Sendable {
         }
 
         /// Adds an entry for a key known to be absent.
-        func append(_ key: Value, _ mapKey: MapKey, _ value: Value) {
+        mutating func append(_ key: Value, _ mapKey: MapKey, _ value: Value) {
             keys.append(key)
             values.append(value)
             mapKeys.append(mapKey)
-            if buckets.isEmpty {
-                if keys.count > Storage.linearLimit { rebuildIndex(capacity: keys.count * 2) }
-            } else if keys.count * 2 > buckets.count {
-                rebuildIndex(capacity: buckets.count * 2)
+            if keys.count * 2 > buckets.count {
+                rebuildIndex(capacity: max(8, buckets.count * 2))
             } else {
                 insertIntoIndex(keys.count - 1)
             }
         }
 
-        func rebuildIndex(capacity: Int) {
-            guard keys.count > Storage.linearLimit || capacity > 2 * Storage.linearLimit else {
-                buckets = []
-                return
-            }
+        mutating func rebuildIndex(capacity: Int) {
             var size = 8
             while size < capacity || size < keys.count * 2 { size *= 2 }
             buckets = Array(repeating: -1, count: size)
             for p in 0..<mapKeys.count { insertIntoIndex(p) }
         }
 
-        private func insertIntoIndex(_ p: Int) {
+        private mutating func insertIntoIndex(_ p: Int) {
             let mask = buckets.count - 1
             var b = mapKeys[p].fastHash & mask
             while buckets[b] >= 0 { b = (b + 1) & mask }
             buckets[b] = Int32(p)
         }
 
-        func reserve(_ n: Int) {
+        mutating func reserve(_ n: Int) {
             keys.reserveCapacity(n)
             values.reserveCapacity(n)
             mapKeys.reserveCapacity(n)
@@ -103,92 +71,108 @@ public struct MapValue: @unchecked Sendable {
         }
     }
 
-    @usableFromInline var storage: Storage
+    /// The shared, immutable holder of a table. Immutable so that reading a field needs
+    /// no reference counting on the arrays inside.
+    @usableFromInline
+    final class Storage: @unchecked Sendable {
+        @usableFromInline let table: Table
 
-    public var keys: [Value] { storage.keys }
-    public var values: [Value] { storage.values }
-
-    public init() {
-        storage = Storage()
+        init(_ table: Table) { self.table = table }
     }
 
-    /// An empty map with room for `capacity` entries (a loader that knows how many fields
-    /// an object may have saves the regrowth of its arrays).
-    public init(minimumCapacity capacity: Int) {
-        storage = Storage()
-        storage.reserve(capacity)
+    private static let emptyStorage = Storage(Table())
+
+    @usableFromInline var storage: Storage
+
+    public var keys: [Value] { storage.table.keys }
+    public var values: [Value] { storage.table.values }
+
+    public init() {
+        storage = MapValue.emptyStorage
     }
 
     /// Builds a map from key/value pairs; returns nil when a key is not a valid map key
     /// type or appears twice.
     public init?(_ pairs: [(Value, Value)]) {
-        storage = Storage()
-        storage.reserve(pairs.count)
+        var table = Table()
+        table.reserve(pairs.count)
         for (k, v) in pairs {
-            guard let mk = MapKey(k), storage.position(of: mk) == nil else { return nil }
-            storage.append(k, mk, v)
+            guard let mk = MapKey(k), table.position(of: mk, hash: mk.fastHash) == nil else { return nil }
+            table.append(k, mk, v)
         }
+        storage = Storage(table)
     }
 
     /// Builds a map with string keys (the shape of a case record). A repeated key keeps
     /// its first position and its last value.
     public init(stringKeyed pairs: [(String, Value)]) {
-        storage = Storage()
-        storage.reserve(pairs.count)
+        var table = Table()
+        table.reserve(pairs.count)
         for (k, v) in pairs {
             let mk = MapKey.string(k)
-            if let p = storage.position(of: mk) {
-                storage.values[p] = v
+            if let p = table.position(of: mk, hash: mk.fastHash) {
+                table.values[p] = v
             } else {
-                storage.append(.string(k), mk, v)
+                table.append(.string(k), mk, v)
             }
         }
+        storage = Storage(table)
     }
 
-    public var count: Int { storage.keys.count }
+    public var count: Int { storage.table.keys.count }
 
     /// Looks a key up; nil when absent (or when the key is not a valid key type).
     public subscript(key: Value) -> Value? {
-        guard let mk = MapKey(key), let p = storage.position(of: mk) else { return nil }
-        return storage.values[p]
+        guard let mk = MapKey(key), let p = storage.table.position(of: mk, hash: mk.fastHash) else { return nil }
+        return storage.table.values[p]
     }
 
     /// Looks a key up by its identity.
     @inlinable public subscript(mapKey key: MapKey) -> Value? {
-        guard let p = storage.position(of: key) else { return nil }
-        return storage.values[p]
+        guard let p = storage.table.position(of: key, hash: key.fastHash) else { return nil }
+        return storage.table.values[p]
     }
 
     /// Looks a key up by its identity and a hash computed beforehand with
     /// ``MapKey/fastHash`` (the compiler does this once per field name).
     @inlinable public func value(forKey key: MapKey, hash: Int) -> Value? {
-        guard let p = storage.position(of: key, hash: hash) else { return nil }
-        return storage.values[p]
+        guard let p = storage.table.position(of: key, hash: hash) else { return nil }
+        return storage.table.values[p]
     }
 
     /// Looks a string key up.
     public subscript(string key: String) -> Value? {
         get { self[mapKey: .string(key)] }
         set {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
             let mk = MapKey.string(key)
-            if let p = storage.position(of: mk) {
-                if let newValue { storage.values[p] = newValue } else { remove(at: p) }
-            } else if let newValue {
-                storage.append(.string(key), mk, newValue)
+            mutate { table in
+                if let p = table.position(of: mk, hash: mk.fastHash) {
+                    if let newValue {
+                        table.values[p] = newValue
+                    } else {
+                        table.keys.remove(at: p)
+                        table.values.remove(at: p)
+                        table.mapKeys.remove(at: p)
+                        table.rebuildIndex(capacity: table.buckets.count)
+                    }
+                } else if let newValue {
+                    table.append(.string(key), mk, newValue)
+                }
             }
         }
     }
 
-    private mutating func remove(at p: Int) {
-        storage.keys.remove(at: p)
-        storage.values.remove(at: p)
-        storage.mapKeys.remove(at: p)
-        storage.rebuildIndex(capacity: storage.buckets.count)
+    /// Changes the table. When this map holds the only reference to its storage, the
+    /// arrays are taken over rather than copied, so building a map key by key stays linear.
+    private mutating func mutate(_ change: (inout Table) -> Void) {
+        var table = storage.table
+        storage = MapValue.emptyStorage
+        change(&table)
+        storage = Storage(table)
     }
 
     /// Key/value pairs in insertion order.
-    public var entries: Zip2Sequence<[Value], [Value]> { zip(storage.keys, storage.values) }
+    public var entries: Zip2Sequence<[Value], [Value]> { zip(storage.table.keys, storage.table.values) }
 }
 
 /// The hashable identity of a map key. Int and uint keys of equal value coincide; a double
@@ -205,13 +189,28 @@ public enum MapKey: Hashable, Sendable {
     @inlinable
     public static func == (a: MapKey, b: MapKey) -> Bool {
         switch (a, b) {
-        case (.string(let x), .string(let y)):
-            if x.utf8.count != y.utf8.count { return false }
-            return x.utf8.elementsEqual(y.utf8)
+        case (.string(let x), .string(let y)): return MapKey.sameUTF8(x, y)
         case (.integer(let x), .integer(let y)): return x == y
         case (.bool(let x), .bool(let y)): return x == y
         case (.bigUnsigned(let x), .bigUnsigned(let y)): return x == y
         default: return false
+        }
+    }
+
+    /// Byte-wise string equality (Swift's `==` would equate canonically equivalent text).
+    @inlinable
+    public static func sameUTF8(_ x: String, _ y: String) -> Bool {
+        // Identical representations (the same small-string bits or the same buffer) are
+        // equal; otherwise Swift's `==` rules out most differences cheaply, and only
+        // canonically equivalent text needs the byte comparison.
+        if unsafeBitCast(x, to: (UInt, UInt).self) == unsafeBitCast(y, to: (UInt, UInt).self) { return true }
+        guard x == y else { return false }
+        let n = x.utf8.count
+        if n != y.utf8.count { return false }
+        if n == 0 { return true }
+        var x = x, y = y
+        return x.withUTF8 { a in
+            y.withUTF8 { b in memcmp(a.baseAddress!, b.baseAddress!, n) == 0 }
         }
     }
 

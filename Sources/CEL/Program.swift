@@ -18,3 +18,12 @@ public struct Program: Sendable {
         body(activation, limits)
     }
 }
+
+extension Program {
+    /// An evaluation error shown like a compile error: `line:column: message`, the source
+    /// line and a caret under the part of the expression that failed (when known).
+    public func render(_ error: EvalError) -> String {
+        guard let offset = error.offset else { return error.message }
+        return CompileError(message: error.message, offset: offset, source: source).description
+    }
+}

@@ -42,6 +42,12 @@ public struct CompiledRule: Sendable {
         AggregateFinish(rule: self, asOf: asOf).findings(tally)
     }
 
+    /// How the rule reaches its verdict on one record: the items, the `when` results, each
+    /// expression's value and the due dates computed (for `casecheck explain`).
+    public func explain(record: CaseRecord, asOf: CalendarDate) -> RuleExplanation {
+        RuleExplainer(rule: self, record: record, asOf: asOf).explain()
+    }
+
     /// Runs the rule's `examples:` and says, for each, whether the rule behaved as expected.
     public func runExamples() -> [ExampleResult] {
         definition.examples.map { ExampleRunner.run($0, rule: self) }

@@ -27,13 +27,40 @@ public struct RulePack: Sendable {
     /// on each record, ``AggregateTally/merge(_:)``, then ``CompiledRule/finish(_:asOf:)``.
     public var aggregateRules: [CompiledRule] { rules.filter { $0.isAggregate } }
 
+    /// Runs every rule's `examples:` (what `casecheck rules test` reports), in pack order.
+    public func runExamples() -> [(rule: CompiledRule, results: [ExampleResult])] {
+        rules.map { ($0, $0.runExamples()) }
+    }
+
+    /// Loads rules from files and directories, with the case schema and the bank-holiday
+    /// calendar: the form the CLI uses. Expressions can call the standard library and the
+    /// date functions (`date()`, `addWorkingDays()`...), counting working days in `calendar`.
+    public static func load(paths: [String], schema: CaseSchema? = nil,
+                            calendar: WorkingDayCalendar = .weekendsOnly) -> (RulePack, [Diagnostic]) {
+        load(paths: paths, schema: schema?.root, calendar: calendar, functions: functions(for: calendar))
+    }
+
+    /// Loads rules from texts in memory, with the case schema and the bank-holiday calendar.
+    public static func load(sources: [RuleSource], schema: CaseSchema? = nil,
+                            calendar: WorkingDayCalendar = .weekendsOnly) -> (RulePack, [Diagnostic]) {
+        load(sources: sources, schema: schema?.root, calendar: calendar, functions: functions(for: calendar))
+    }
+
+    /// The standard library and the date functions counting working days in `calendar`.
+    public static func functions(for calendar: WorkingDayCalendar) -> FunctionRegistry {
+        var functions = FunctionRegistry.standard
+        functions.merge(DateFunctions.registry(calendar: calendar))
+        return functions
+    }
+
     /// Loads rules from files and directories. A directory contributes every `.yaml`/`.yml`
     /// file in it and below it, sorted, except `schema.yaml` and anything under `calendars/`.
     /// - Parameters:
     ///   - schema: the case schema's child object; when given, every expression is type-checked
-    ///     against it (`plan.end_dat` is an error with a did-you-mean).
-    ///   - calendar: the working-day calendar for due dates.
-    ///   - functions: the CEL functions rules may call (the standard library plus the date functions).
+    ///     against it (`plan.end_dat` is an error with a did-you-mean) and absent fields read as null.
+    ///   - calendar: the calendar due dates are computed in.
+    ///   - functions: the CEL functions rules may call; include the date functions
+    ///     (``functions(for:)``) for `date()`, `addWorkingDays()` and the like.
     public static func load(paths: [String], schema: ObjectSchema? = nil, calendar: any RuleCalendar,
                             functions: FunctionRegistry = .standard) -> (RulePack, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

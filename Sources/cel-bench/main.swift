@@ -59,15 +59,16 @@ func median(_ xs: [Double]) -> Double {
     return sorted[sorted.count / 2]
 }
 
-/// Median nanoseconds per call of `body`, over `rounds` rounds of `batch` calls.
-func measure(rounds: Int, batch: Int, _ body: () -> Void) -> Double {
+/// Median and fastest nanoseconds per call of `body`, over `rounds` rounds of `batch`
+/// calls. The fastest round shows the cost without interference from other processes.
+func measure(rounds: Int, batch: Int, _ body: () -> Void) -> (median: Double, best: Double) {
     var samples: [Double] = []
     for _ in 0..<rounds {
         let start = now()
         for _ in 0..<batch { body() }
         samples.append(Double(now() - start) / Double(batch))
     }
-    return median(samples)
+    return (median(samples), samples.min()!)
 }
 
 var environment = Environment()
@@ -79,9 +80,19 @@ activation[slotA] = makeRecord()
 activation[slotXs] = makeVisits()
 activation[slotS] = .int(19_430)
 
+// `--only TEXT` runs just the expressions containing TEXT (for profiling one of them).
+var selected = cases
+if let i = CommandLine.arguments.firstIndex(of: "--only"), i + 1 < CommandLine.arguments.count {
+    let text = CommandLine.arguments[i + 1]
+    selected = cases.filter { $0.expression.contains(text) || $0.label.contains(text) }
+}
+
+// `--quick` measures far fewer rounds (for instruction counting under valgrind).
+let quick = CommandLine.arguments.contains("--quick")
+
 var sink = 0
-print("expression                                       compile µs   eval ns   result")
-for c in cases {
+print("expression                                       compile µs   eval ns (best)   result")
+for c in selected {
     let program: Program
     do {
         program = try environment.compile(c.expression)
@@ -89,16 +100,16 @@ for c in cases {
         print("\(c.label): does not compile: \(error)")
         exit(1)
     }
-    let compileNs = measure(rounds: 15, batch: 200) {
+    let compileNs = measure(rounds: quick ? 1 : 15, batch: quick ? 10 : 200) {
         if (try? environment.compile(c.expression)) != nil { sink &+= 1 }
     }
-    let evalNs = measure(rounds: 21, batch: 20_000) {
+    let evalNs = measure(rounds: quick ? 1 : 21, batch: quick ? 10_000 : 20_000) {
         if case .bool(true) = program.evaluate(activation) { sink &+= 1 }
     }
     let result = program.evaluate(activation).literalText
     let shown = c.expression.count > 46 ? String(c.expression.prefix(43)) + "..." : c.expression
     print(shown.padding(toLength: 48, withPad: " ", startingAt: 0)
-          + String(format: "%10.2f %9.1f   %@", compileNs / 1000, evalNs, result))
+          + String(format: "%10.2f %9.1f (%5.0f)   %@", compileNs.median / 1000, evalNs.median, evalNs.best, result))
 }
 if sink == 42 { print("") } // keeps the measured work observable
 

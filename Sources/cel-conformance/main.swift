@@ -12,6 +12,25 @@ if paths.isEmpty || paths.contains("-h") || paths.contains("--help") {
     exit(paths.isEmpty ? 2 : 0)
 }
 
+/// The expression on one line: line breaks and other control characters as escapes.
+func visible(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out
+}
+
 let runner = ConformanceRunner()
 var passed = 0
 var failed = 0
@@ -32,7 +51,7 @@ for path in paths {
         } else {
             failed += 1
             print("FAIL \(test.identifier)")
-            print("  expression: \(test.expression)")
+            print("  expression: \(visible(test.expression))")
             print("  expected:   \(outcome.expected)")
             print("  actual:     \(outcome.actual.replacingOccurrences(of: "\n", with: "\n              "))")
         }

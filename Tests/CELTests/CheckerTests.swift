@@ -19,7 +19,7 @@ final class CheckerTests: XCTestCase {
     func testUnknownFieldOfAnObjectSuggestsTheNearestField() throws {
         let error = try XCTUnwrap(XCTAssertCompileError(typed, "plan.end_dte == null"))
         XCTAssertEqual(error.hint, "did you mean 'end_date'?")
-        XCTAssertEqual(error.column, 5)
+        XCTAssertEqual(error.column, 6, "the caret goes under the field name")
         XCTAssertTrue(error.message.contains("end_dte"), error.message)
         XCTAssertTrue(error.description.contains("did you mean 'end_date'?"))
     }

@@ -42,6 +42,12 @@ final class CostLimitTests: XCTestCase {
         XCTAssertCEL(harness, "size(s + s)", .int(1200))
     }
 
+    func testRepeatedConcatenationOfALargeListIsBounded() {
+        let harness = CoreHarness(["xs": .list((0..<200_000).map { Value.int(Int64($0)) })])
+        // Each iteration would copy 400,000 elements: the copying is charged as steps.
+        XCTAssertEvalError(harness, "xs.map(x, xs + xs).size() > 0", kind: .costLimitExceeded)
+    }
+
     func testLongExpressionsExceedATinyStepLimit() {
         let harness = CoreHarness(["n": .int(1)])
         let limits = EvaluationLimits(maxSteps: 3, maxIterations: .max, maxStringSize: .max)

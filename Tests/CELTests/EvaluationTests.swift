@@ -48,6 +48,11 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEvalError(h, "1 / x == 1 || false", kind: .divideByZero)
         XCTAssertEvalError(h, "true && 1 / x == 1 && true", kind: .divideByZero)
         XCTAssertCEL(h, "true && 1 / x == 1 && false", .bool(false))
+        XCTAssertCEL(h, "false || 1 / x == 1 || true", .bool(true))
+        XCTAssertEvalError(h, "false || false || 1 / x == 1", kind: .divideByZero)
+        XCTAssertEvalError(h, "dyn('a') && true && true", kind: .noSuchOverload)
+        XCTAssertCEL(h, "dyn('a') && true && false", .bool(false))
+        XCTAssertCEL(h, "true && true && true && 1 / x == 1 && false", .bool(false))
     }
 
     func testArithmeticErrors() {
@@ -127,6 +132,15 @@ final class EvaluationTests: XCTestCase {
         XCTAssertCEL(h, "[5, 6].transformList(i, v, i + v)", .list([.int(5), .int(7)]))
     }
 
+    func testAShortActivationIsAnErrorNotACrash() throws {
+        var env = Environment()
+        env.declare("a")
+        env.declare("b")
+        let program = try env.compile("b")
+        guard case .error(let e) = program.evaluate(Activation(count: 1)) else { return XCTFail("expected an error") }
+        XCTAssertEqual(e.kind, .invalidArgument)
+    }
+
     func testProgramsAreReusableAcrossActivations() throws {
         var env = Environment()
         let slot = env.declare("n", type: .int)
@@ -136,5 +150,18 @@ final class EvaluationTests: XCTestCase {
             activation[slot] = .int(Int64(i))
             XCTAssertEqual(program.evaluate(activation).literalText, String(i * i))
         }
+    }
+}
+
+final class ProgramRenderingTests: XCTestCase {
+    func testEvaluationErrorsRenderWithACaret() throws {
+        let harness = CoreHarness(["m": .map(MapValue(stringKeyed: [("a", .int(1))]))])
+        let program = try harness.compile("m.a == 1 &&\n  m.b == 2")
+        guard case .error(let e) = program.evaluate(harness.activation()) else { return XCTFail("expected an error") }
+        XCTAssertEqual(program.render(e), """
+            2:5: no such key: 'b'
+             |   m.b == 2
+             |     ^
+            """)
     }
 }

@@ -64,6 +64,15 @@ final class HostExtensionTests: XCTestCase {
         XCTAssertCompileError(h, "a + 'x'")
     }
 
+    func testComparingAHostValueWithABuiltInValueIsACompileError() throws {
+        let h = makeHarness()
+        let error = try XCTUnwrap(XCTAssertCompileError(h, "a == '2024-01-01'"))
+        XCTAssertTrue(error.message.contains("day"), error.message)
+        XCTAssertCompileError(h, "a < 3")
+        XCTAssertNoThrow(try h.compile("a == null || a != b || a in [b]"))
+        XCTAssertNoThrow(try h.compile("dyn(a) == '2024-01-01'"))
+    }
+
     func testHostTypesCanBeNamed() {
         let h = makeHarness()
         XCTAssertCEL(h, "type(a) == day && type(a) != int", .bool(true))

@@ -62,6 +62,8 @@ final class ParserErrorTests: XCTestCase {
         XCTAssertCompileError(harness, "-9223372036854775809")
         XCTAssertCompileError(harness, "18446744073709551616u")
         XCTAssertCompileError(harness, "0x10000000000000000")
+        XCTAssertCompileError(harness, "1e999")
+        XCTAssertCEL(harness, "1e-999", .double(0))
         XCTAssertCEL(harness, "-9223372036854775808", .int(.min))
         XCTAssertCEL(harness, "18446744073709551615u", .uint(.max))
         XCTAssertCEL(harness, "0xFFFFFFFFFFFFFFFFu", .uint(.max))

@@ -52,7 +52,7 @@ final class JSONLoaderTests: XCTestCase {
         XCTAssertEqual(result.records.map(\.location.line), [2, 7])
         XCTAssertEqual(result.records[0].location.file, path)
         XCTAssertEqual(result.records[0].itemLines, ["cp_plans[0]": 4, "cp_plans[1]": 5])
-        XCTAssertEqual(result.records[1].itemLines, ["visits[0]": 7])
+        XCTAssertEqual(result.records[1].itemLines, [:], "an item on its record's line is not listed")
     }
 
     func testUntypedValuesAreKeptAsRead() throws {
@@ -337,11 +337,13 @@ final class JSONLoaderTests: XCTestCase {
     // MARK: Empty and missing files
 
     func testEmptyFileIsAWarning() throws {
-        let path = try scratch.write("empty.json", "  \n")
-        let result = read(path)
-        XCTAssertEqual(result.records.count, 0)
-        XCTAssertEqual(result.rendered, ["empty.json:1: warning: the file is empty: it holds no case records"])
-        XCTAssertEqual(result.counts.errors, 0)
+        for text in ["", "  \n"] {
+            let path = try scratch.write("empty.json", text)
+            let result = read(path)
+            XCTAssertEqual(result.records.count, 0)
+            XCTAssertEqual(result.rendered, ["empty.json:1: warning: the file is empty: it holds no case records"])
+            XCTAssertEqual(result.counts.errors, 0)
+        }
     }
 
     func testEmptyListHasNoRecordsAndNoDiagnostics() throws {
@@ -354,5 +356,84 @@ final class JSONLoaderTests: XCTestCase {
         let result = read(try scratch.write("open.json", #"[{"id": "C1"}, "#))
         XCTAssertEqual(result.ids, ["C1"])
         XCTAssertEqual(result.errors.first?.message, "unexpected end of file: the list of records has no closing ']'")
+    }
+
+    func testUTF16FileGetsAHint() throws {
+        var data = Data([0xFF, 0xFE])
+        data += #"{"id": "C1"}"#.data(using: .utf16LittleEndian)!
+        let result = read(try scratch.write("utf16.json", data))
+        XCTAssertEqual(result.records.count, 0)
+        XCTAssertEqual(result.errors.first?.hint, "the file looks like UTF-16 text; save it as UTF-8")
+    }
+
+    func testNestedItemLinesHaveFullPaths() throws {
+        let path = try scratch.write("nested.json", """
+        {"id": "C1", "extra": [
+          {"parts": [
+            {"n": 1},
+            {"n": 2}
+          ]}
+        ]}
+        """)
+        let result = read(path)
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.records.first?.itemLines, ["extra[0]": 2, "extra[0].parts[0]": 3, "extra[0].parts[1]": 4])
+    }
+
+    /// A list of records with every kind of trouble, pretty-printed over many lines.
+    private func troubledList(count: Int, breakAt: Int?) -> String {
+        var items: [String] = []
+        for i in 0..<count {
+            if i == breakAt { items.append(#"{"id": "C\#(i)", "team": "A" "worker": "B"}"#); continue }
+            switch i % 6 {
+            case 0: items.append(#"{"id": "C\#(i)", "wroker": "W", "team": "brace } and [ \" quote",\#n "visits": [\#n {"date": "2024-01-0\#(i % 9 + 1)", "sean": true}]}"#)
+            case 1: items.append(#"{"id": "C\#(i)",\#n "birth_date": "2024-02-30"}"#)
+            case 2: items.append(#""not a record \#(i)""#)
+            case 3: items.append(#"{"id": "C\#(i)", "team": "x", "team": "y"}"#)
+            default: items.append(#"{"id": "C\#(i)", "cp_plans": [\#n  {"start_date": "2024-03-01", "reviews": ["2024-06-01"]}]}"#)
+            }
+        }
+        return "[\n" + items.joined(separator: ",\n") + "\n]\n"
+    }
+
+    func testParallelParsingGivesTheSameOutput() throws {
+        for breakAt in [nil, 1_234] as [Int?] {
+            let path = try scratch.write("list.json", troubledList(count: 2_000, breakAt: breakAt))
+            let serial = read([path], batchSize: 100)
+            XCTAssertGreaterThan(serial.records.count, 500)
+            XCTAssertEqual(serial.ids.contains("C1998"), breakAt == nil, "a syntax error ends the file")
+            for threads in [2, 3] {
+                let parallel = read([path], batchSize: 100, parallelism: threads)
+                XCTAssertEqual(parallel.ids, serial.ids, "threads: \(threads)")
+                XCTAssertEqual(parallel.records.map(\.location.line), serial.records.map(\.location.line))
+                XCTAssertEqual(parallel.records.map(\.itemLines), serial.records.map(\.itemLines))
+                XCTAssertEqual(parallel.diagnostics, serial.diagnostics, "threads: \(threads), break at \(String(describing: breakAt))")
+                XCTAssertEqual(parallel.counts, serial.counts)
+            }
+        }
+    }
+
+    func testDatesAgreeWithCaseModel() throws {
+        let texts = ["2024-02-29", "2023-02-29", "0000-01-01", "0001-01-01", "9999-12-31", "2024-13-01", "2024-00-10",
+                     "2024-1a-01", "+024-01-01", "2024-01-1", "2024/01/01", "2024-04-31", "1900-02-29", "2000-02-29"]
+        for text in texts {
+            let path = try scratch.write("d.json", #"{"id": "C1", "birth_date": "\#(text)"}"#)
+            let result = read(path)
+            if let expected = CalendarDate(iso: text) {
+                XCTAssertEqual(result.records.first?.value["birth_date"]?.asDate, expected, text)
+            } else {
+                XCTAssertEqual(result.records.count, 0, text)
+                XCTAssertTrue(result.errors.first?.message.hasPrefix("field 'birth_date': '\(text)' is not a date") ?? false, text)
+            }
+        }
+    }
+
+    func testManyErrorsInOneRecordAreCappedButCounted() throws {
+        let visits = (0..<25).map { _ in #"{"seen": "yes"}"# }.joined(separator: ", ")
+        let path = try scratch.write("many.json", #"{"id": "C1", "visits": [\#(visits)]}"#)
+        let result = read(path)
+        XCTAssertEqual(result.errors.count, 20)
+        XCTAssertEqual(result.diagnostics.last?.message, "record 'C1' skipped (25 errors, 5 not shown)")
+        XCTAssertEqual(result.counts.recordsSkipped, 1)
     }
 }

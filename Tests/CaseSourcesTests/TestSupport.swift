@@ -81,8 +81,9 @@ struct ReadResult {
     }
 }
 
-func read(_ paths: [String], batchSize: Int = 1000, maxDepth: Int = 64) -> ReadResult {
-    let reader = CaseReader(paths: paths, schema: TestSchema.child, batchSize: batchSize, maxDepth: maxDepth)
+func read(_ paths: [String], batchSize: Int = 1000, maxDepth: Int = 64, parallelism: Int = 1) -> ReadResult {
+    let reader = CaseReader(paths: paths, schema: TestSchema.child, batchSize: batchSize, maxDepth: maxDepth,
+                            parallelism: parallelism)
     var records: [CaseRecord] = [], diagnostics: [Diagnostic] = []
     while let batch = reader.nextBatch() {
         records += batch.records

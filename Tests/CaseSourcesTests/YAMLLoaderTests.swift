@@ -272,4 +272,67 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(bad.diagnostics.first?.description,
                        "rules/cp.yaml:3:44: error: field 'cp_plans[0].start_date': '2024-13-10' is not a date: month 13 does not exist (months run 01 to 12)")
     }
+
+    func testWrappedRecordsGetAHint() throws {
+        let path = try scratch.write("wrapped.yaml", "children:\n  - id: A\n  - id: B\n")
+        let result = read(path)
+        XCTAssertEqual(result.records.count, 0)
+        XCTAssertEqual(result.errors.first?.hint, "the records seem to be wrapped in 'children'; put the list of records at the top of the file")
+    }
+
+    func testBracketsInFreeTextAreNotNesting() throws {
+        var text = ""
+        for i in 0..<400 { text += "- id: C\(i)\n  team: see [page \(i) {draft\n" }
+        let result = read(try scratch.write("prose.yaml", text))
+        XCTAssertEqual(result.records.count, 400)
+        XCTAssertEqual(result.diagnostics, [])
+    }
+
+    func testNestingBehindTagsAnchorsAndQuotesIsStillCaught() throws {
+        for (name, opener) in [("tags", "!!seq ["), ("anchors", "&a ["), ("quote inside a word", "[a'b, ")] {
+            let text = "id: A\nextra: " + String(repeating: opener, count: 50_000) + String(repeating: "]", count: 50_000) + "\n"
+            let result = read(try scratch.write("deep-\(name.count).yaml", text))
+            XCTAssertEqual(result.records.count, 0, name)
+            XCTAssertEqual(result.errors.first?.message, "nesting deeper than 256 levels; the file was not read", name)
+        }
+    }
+
+    func testByteOrderMarkAndWindowsLineEnds() throws {
+        let data = Data([0xEF, 0xBB, 0xBF]) + Data("- id: A\r\n  birth_date: 2015-06-01\r\n- id: B\r\n".utf8)
+        let result = read(try scratch.write("bom.yaml", data))
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.ids, ["A", "B"])
+        XCTAssertEqual(result.records.map(\.location.line), [1, 3])
+        XCTAssertEqual(result.records.first?.value["birth_date"]?.asDate, date("2015-06-01"))
+    }
+
+    func testTabIndentationGetsAHint() throws {
+        let result = read(try scratch.write("tabs.yaml", "id: A\nvisits:\n\t- date: 2024-01-01\n"))
+        XCTAssertEqual(result.records.count, 0)
+        XCTAssertEqual(result.errors.first?.location.line, 3)
+        XCTAssertEqual(result.errors.first?.hint, "indent with spaces: YAML does not allow tabs for indentation")
+    }
+
+    func testComplexKeyIsAnError() throws {
+        let result = read(try scratch.write("key.yaml", "- id: A\n  ? [a, b]\n  : x\n- id: B\n"))
+        XCTAssertEqual(result.ids, ["B"])
+        XCTAssertEqual(result.errors.first?.message, "field names must be plain text, not a list or an object")
+        XCTAssertEqual(result.errors.first?.location.line, 2)
+    }
+
+    func testAnchorsAreExpandedAndMergeKeysAreJustUnknownFields() throws {
+        let text = """
+        - id: A
+          visits: [&v {date: 2024-01-01, seen: true}]
+        - id: B
+          visits: [*v]
+          <<: {team: North}
+        """
+        let result = read(try scratch.write("anchors.yaml", text))
+        XCTAssertEqual(result.ids, ["A", "B"])
+        XCTAssertEqual(result.records[1].value["visits"]?[0]?["date"]?.asDate, date("2024-01-01"))
+        XCTAssertNil(result.records[1].value["team"], "merge keys are not applied")
+        XCTAssertEqual(result.warnings.map(\.message),
+                       ["field '<<' is not in the schema (child); it is kept without type checks (reported once a file)"])
+    }
 }

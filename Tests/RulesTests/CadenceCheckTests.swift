@@ -3,7 +3,7 @@ import XCTest
 @testable import Rules
 
 final class CadenceCheckTests: XCTestCase {
-    private let calendar = WeekdayCalendar()
+    private let calendar = WorkingDayCalendar.weekendsOnly
     private func d(_ s: String) -> CalendarDate { Fixture.date(s) }
     private let reviews: [ScheduleStep] = [.within(CalendarSpan(3, .months)), .every(CalendarSpan(6, .months), for: nil)]
 

@@ -3,7 +3,7 @@ import XCTest
 @testable import Rules
 
 final class DeadlineCheckTests: XCTestCase {
-    private let calendar = WeekdayCalendar()
+    private let calendar = WorkingDayCalendar.weekendsOnly
     private func d(_ s: String) -> CalendarDate { Fixture.date(s) }
 
     private func check(start: String, done: String?, within: CalendarSpan, warn: CalendarSpan? = nil,
@@ -33,7 +33,7 @@ final class DeadlineCheckTests: XCTestCase {
     func testDueWithinTheWarningWindowIsDueSoon() {
         let o = check(start: "2024-01-10", done: nil, within: CalendarSpan(1, .months), warn: CalendarSpan(7, .days),
                       asOf: "2024-02-05")
-        XCTAssertEqual(o, CheckOutcome(status: .dueSoon, due: d("2024-02-10"), daysLate: 0))
+        XCTAssertEqual(o, CheckOutcome(status: .dueSoon, due: d("2024-02-10"), value: 5))
         XCTAssertNil(check(start: "2024-01-10", done: nil, within: CalendarSpan(1, .months), warn: CalendarSpan(7, .days),
                            asOf: "2024-02-02"))
     }

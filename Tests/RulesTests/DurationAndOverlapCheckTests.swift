@@ -3,7 +3,7 @@ import XCTest
 @testable import Rules
 
 final class DurationAndOverlapCheckTests: XCTestCase {
-    private let calendar = WeekdayCalendar()
+    private let calendar = WorkingDayCalendar.weekendsOnly
     private func d(_ s: String) -> CalendarDate { Fixture.date(s) }
 
     func testClosedBeforeTheMinimumIsAPrematureClosure() {

@@ -14,7 +14,7 @@ enum Fixture {
     }
 
     /// A small case schema in the shape of `rules/schema.yaml`, so absent fields read as null.
-    static let schema: ObjectSchema = {
+    static let schema: CaseSchema = {
         func o(_ name: String, _ fields: [(String, FieldType)]) -> FieldType {
             .object(ObjectSchema(name: name, fields: fields.map { ObjectSchema.Field(name: $0.0, type: $0.1) }))
         }
@@ -29,19 +29,25 @@ enum Fixture {
             ("cp_plans", .list(plan)), ("visits", .list(visit)), ("placements", .list(placement)),
             ("assessments", .list(assessment)), ("episodes", .list(episode)),
         ]) else { fatalError("unreachable") }
-        return child
+        return CaseSchema(root: child)
     }()
 
-    static func load(_ yaml: String, name: String = "rules.yaml", schema: ObjectSchema? = Fixture.schema) -> (RulePack, [Diagnostic]) {
-        RulePack.load(sources: [RuleSource(name: name, text: yaml)], schema: schema, calendar: WeekdayCalendar())
+    static func load(_ yaml: String, name: String = "rules.yaml", schema: CaseSchema? = Fixture.schema) -> (RulePack, [Diagnostic]) {
+        RulePack.load(sources: [RuleSource(name: name, text: yaml)], schema: schema, calendar: WorkingDayCalendar.weekendsOnly)
     }
 
     /// Loads rules that must load cleanly.
-    static func rules(_ yaml: String, schema: ObjectSchema? = Fixture.schema, file: StaticString = #filePath,
+    static func rules(_ yaml: String, schema: CaseSchema? = Fixture.schema, file: StaticString = #filePath,
                       line: UInt = #line) -> RulePack {
         let (pack, diagnostics) = load(yaml, schema: schema)
         XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.description), [], file: file, line: line)
         return pack
+    }
+
+    /// The one rule of rule text that must load cleanly.
+    static func rule(_ yaml: String, schema: CaseSchema? = Fixture.schema, file: StaticString = #filePath,
+                     line: UInt = #line) throws -> CompiledRule {
+        try XCTUnwrap(rules(yaml, schema: schema, file: file, line: line).rules.first, "the rule did not load", file: file, line: line)
     }
 
     /// A record from YAML written as an example case would be.
@@ -60,7 +66,7 @@ enum Fixture {
         """
         let (pack, diagnostics) = load(wrapped)
         XCTAssertEqual(diagnostics.map(\.description), [], file: file, line: line)
-        let value = pack.rules.first?.definition.examples.first?.record ?? .null
+        let value = pack.rules.first?.definition.examples.first?.records.first ?? .null
         let recordID = id ?? RuleEvaluation.text(value, "id")
         return CaseRecord(id: recordID, value: value, location: SourceLocation(file: "cases.yaml", line: 3))
     }

@@ -70,24 +70,25 @@ extension Compiler {
             throw SyntaxError("no overload of \(shown) accepts (\(types))", at: offset)
         }
         let type = TypeRules.overloadResult(sameArity, argTypes)
+        let table = DispatchTable(name: name, overloads: sameArity, arity: args.count)
         let evals = args.map(\.eval)
         let eval: Eval
         switch evals.count {
         case 1:
-            let a = evals[0]
+            let a = args[0].eval
             eval = { frame in
                 let x = a(&frame)
                 if case .error = x { return x }
-                return Dispatch.call(sameArity, [x], name: name, at: offset, &frame)
+                return table.call([x], at: offset, &frame)
             }
         case 2:
-            let a = evals[0], b = evals[1]
+            let a = args[0].eval, b = args[1].eval
             eval = { frame in
                 let x = a(&frame)
                 if case .error = x { return x }
                 let y = b(&frame)
                 if case .error = y { return y }
-                return Dispatch.call(sameArity, [x, y], name: name, at: offset, &frame)
+                return table.call([x, y], at: offset, &frame)
             }
         default:
             eval = { frame in
@@ -98,7 +99,7 @@ extension Compiler {
                     if case .error = v { return v }
                     values.append(v)
                 }
-                return Dispatch.call(sameArity, values, name: name, at: offset, &frame)
+                return table.call(values, at: offset, &frame)
             }
         }
         let result = Compiled(eval: eval, type: type, constant: nil)

@@ -53,7 +53,9 @@ extension Compiler {
 
         let loop = Loop(range: range.eval, first: first, second: second, cost: cost, offset: offset)
         let bodyEval = body.eval
-        let filterEval = filter?.eval
+        let hasFilter = filter != nil
+        let alwaysTrue: Eval = { _ in .bool(true) }
+        let filterEval: Eval = filter?.eval ?? alwaysTrue
         switch c.kind {
         case .all, .exists:
             let decisive = c.kind == .exists
@@ -102,7 +104,7 @@ extension Compiler {
             return Compiled(eval: { frame in
                 var out: [Value] = []
                 var error: Value?
-                let failure = loop.run(&frame) { f in
+                let failure = loop.run(&frame, sized: { out.reserveCapacity($0) }) { f in
                     let v = bodyEval(&f)
                     switch v {
                     case .bool(let keep):
@@ -120,8 +122,8 @@ extension Compiler {
             return Compiled(eval: { frame in
                 var out: [Value] = []
                 var error: Value?
-                let failure = loop.run(&frame) { f in
-                    if let filterEval {
+                let failure = loop.run(&frame, sized: { out.reserveCapacity($0) }) { f in
+                    if hasFilter {
                         switch filterEval(&f) {
                         case .bool(true): break
                         case .bool(false): return true
@@ -152,7 +154,7 @@ extension Compiler {
                 var seen = Set<MapKey>()
                 var error: Value?
                 let failure = loop.run(&frame) { f in
-                    if let filterEval {
+                    if hasFilter {
                         switch filterEval(&f) {
                         case .bool(true): break
                         case .bool(false): return true
@@ -229,23 +231,30 @@ struct Loop: Sendable {
     /// Returns an error value when the range is not iterable or a limit is hit; nil otherwise.
     @inline(__always)
     func run(_ frame: inout Frame, _ body: (inout Frame) -> Bool) -> Value? {
+        run(&frame, sized: { _ in }, body)
+    }
+
+    /// As ``run(_:_:)``, first telling `sized` how many elements there are (so that a
+    /// result can be allocated once).
+    @inline(__always)
+    func run(_ frame: inout Frame, sized: (Int) -> Void, _ body: (inout Frame) -> Bool) -> Value? {
         let r = range(&frame)
         switch r {
         case .list(let xs):
-            var i = 0
-            for x in xs {
+            sized(xs.count)
+            for i in 0..<xs.count {
                 guard frame.chargeIteration(cost) else { return ErrorValues.costLimit(at: offset) }
                 if let second {
                     frame.locals[first] = .int(Int64(i))
-                    frame.locals[second] = x
+                    frame.locals[second] = xs[i]
                 } else {
-                    frame.locals[first] = x
+                    frame.locals[first] = xs[i]
                 }
-                i += 1
                 if !body(&frame) { break }
             }
             return nil
         case .map(let m):
+            sized(m.count)
             for (k, v) in m.entries {
                 guard frame.chargeIteration(cost) else { return ErrorValues.costLimit(at: offset) }
                 frame.locals[first] = k

@@ -14,8 +14,10 @@ extension Compiler {
         let evals = compiled.map(\.eval)
         let decisive = !isAnd // the value that settles the result: false for &&, true for ||
         let name = isAnd ? "_&&_" : "_||_"
-        if evals.count == 2 {
-            let a = evals[0], b = evals[1]
+        if compiled.count == 2 {
+            // Taken from the compiled nodes rather than the array, whose generic storage
+            // would add a conversion thunk to every call.
+            let a = compiled[0].eval, b = compiled[1].eval
             return Compiled(eval: { frame in
                 let x = a(&frame)
                 if case .bool(let v) = x, v == decisive { return x }
@@ -25,6 +27,27 @@ extension Compiler {
                     if case .bool = x { return y }
                 }
                 return Compiler.logicalError(x, y, name: name, at: offset)
+            }, type: .bool, constant: nil)
+        }
+        if compiled.count == 3 {
+            let a = compiled[0].eval, b = compiled[1].eval, c = compiled[2].eval
+            return Compiled(eval: { frame in
+                var error: Value?
+                @inline(__always)
+                func settles(_ v: Value) -> Bool {
+                    if case .bool(let x) = v { return x == decisive }
+                    if error == nil {
+                        if case .error = v { error = v } else { error = ErrorValues.noSuchOverload(name, [v], at: offset) }
+                    }
+                    return false
+                }
+                let x = a(&frame)
+                if settles(x) { return x }
+                let y = b(&frame)
+                if settles(y) { return y }
+                let z = c(&frame)
+                if settles(z) { return z }
+                return error ?? .bool(!decisive)
             }, type: .bool, constant: nil)
         }
         return Compiled(eval: { frame in
@@ -114,6 +137,7 @@ extension Compiler {
         let r = try compile(rhs)
         let name = op.functionName
         let overloads = environment.functions.overloads(named: name).filter { !$0.isMember && $0.parameters.count == 2 }
+        let table = DispatchTable(name: name, overloads: overloads, arity: 2)
         var type = TypeRules.resultType(op, l.type, r.type)
         if let supported = TypeRules.builtinSupports(op, l.type, r.type), !supported {
             if TypeRules.anyOverloadMayMatch(overloads, [l.type, r.type]) {
@@ -127,7 +151,7 @@ extension Compiler {
         case .equal: eval = Compiler.equality(l, r, negate: false)
         case .notEqual: eval = Compiler.equality(l, r, negate: true)
         case .less, .lessEqual, .greater, .greaterEqual:
-            eval = Compiler.ordering(op, l, r, overloads, at: offset)
+            eval = Compiler.ordering(op, l, r, table, at: offset)
         case .in:
             let le = l.eval, re = r.eval
             eval = { frame in
@@ -136,35 +160,10 @@ extension Compiler {
                 let b = re(&frame)
                 if case .error = b { return b }
                 if let found = Access.contains(b, a) { return .bool(found) }
-                return Dispatch.call(overloads, [a, b], name: name, at: offset, &frame)
+                return table.call([a, b], at: offset, &frame)
             }
-        case .add:
-            let le = l.eval, re = r.eval
-            eval = { frame in
-                let a = le(&frame)
-                if case .error = a { return a }
-                let b = re(&frame)
-                if case .error = b { return b }
-                if let v = Arithmetic.add(a, b, &frame, at: offset) { return v }
-                return Dispatch.call(overloads, [a, b], name: name, at: offset, &frame)
-            }
-        case .subtract, .multiply, .divide, .remainder:
-            let le = l.eval, re = r.eval
-            let builtin: @Sendable (Value, Value, Int) -> Value?
-            switch op {
-            case .subtract: builtin = { Arithmetic.subtract($0, $1, at: $2) }
-            case .multiply: builtin = { Arithmetic.multiply($0, $1, at: $2) }
-            case .divide: builtin = { Arithmetic.divide($0, $1, at: $2) }
-            default: builtin = { Arithmetic.remainder($0, $1, at: $2) }
-            }
-            eval = { frame in
-                let a = le(&frame)
-                if case .error = a { return a }
-                let b = re(&frame)
-                if case .error = b { return b }
-                if let v = builtin(a, b, offset) { return v }
-                return Dispatch.call(overloads, [a, b], name: name, at: offset, &frame)
-            }
+        case .add, .subtract, .multiply, .divide, .remainder:
+            eval = Compiler.arithmetic(op, l, r, table, at: offset)
         }
         let result = Compiled(eval: eval, type: type, constant: nil)
         return l.constant != nil && r.constant != nil ? fold(result) : result
@@ -208,11 +207,67 @@ extension Compiler {
         }
     }
 
+    /// Arithmetic with the int case inline (it is by far the most common) and the rest
+    /// through ``Arithmetic`` and then the registered overloads.
+    static func arithmetic(_ op: BinaryOperator, _ l: Compiled, _ r: Compiled, _ table: DispatchTable,
+                           at offset: Int) -> Eval {
+        let le = l.eval, re = r.eval
+        @inline(__always)
+        @Sendable func intFast(_ x: Int64, _ y: Int64) -> Int64? {
+            switch op {
+            case .add:
+                let (v, o) = x.addingReportingOverflow(y)
+                return o ? nil : v
+            case .subtract:
+                let (v, o) = x.subtractingReportingOverflow(y)
+                return o ? nil : v
+            case .multiply:
+                let (v, o) = x.multipliedReportingOverflow(by: y)
+                return o ? nil : v
+            case .divide:
+                if y == 0 { return nil }
+                let (v, o) = x.dividedReportingOverflow(by: y)
+                return o ? nil : v
+            default:
+                if y == 0 { return nil }
+                let (v, o) = x.remainderReportingOverflow(dividingBy: y)
+                return o ? nil : v
+            }
+        }
+        @Sendable func general(_ a: Value, _ b: Value, _ frame: inout Frame) -> Value {
+            if case .error = a { return a }
+            if case .error = b { return b }
+            let builtin: Value?
+            switch op {
+            case .add: builtin = Arithmetic.add(a, b, &frame, at: offset)
+            case .subtract: builtin = Arithmetic.subtract(a, b, at: offset)
+            case .multiply: builtin = Arithmetic.multiply(a, b, at: offset)
+            case .divide: builtin = Arithmetic.divide(a, b, at: offset)
+            default: builtin = Arithmetic.remainder(a, b, at: offset)
+            }
+            if let builtin { return builtin }
+            return table.call([a, b], at: offset, &frame)
+        }
+        if case .int(let c)? = r.constant {
+            return { frame in
+                let a = le(&frame)
+                if case .int(let x) = a, let v = intFast(x, c) { return .int(v) }
+                return general(a, .int(c), &frame)
+            }
+        }
+        return { frame in
+            let a = le(&frame)
+            if case .error = a { return a }
+            let b = re(&frame)
+            if case .int(let x) = a, case .int(let y) = b, let v = intFast(x, y) { return .int(v) }
+            return general(a, b, &frame)
+        }
+    }
+
     /// `<`, `<=`, `>`, `>=`: built-in orderings first, then registered overloads.
-    static func ordering(_ op: BinaryOperator, _ l: Compiled, _ r: Compiled, _ overloads: [Overload],
+    static func ordering(_ op: BinaryOperator, _ l: Compiled, _ r: Compiled, _ table: DispatchTable,
                          at offset: Int) -> Eval {
         let le = l.eval, re = r.eval
-        let name = op.functionName
         let accept: @Sendable (Comparison) -> Bool
         switch op {
         case .less: accept = { $0 == .less }
@@ -220,13 +275,27 @@ extension Compiler {
         case .greater: accept = { $0 == .greater }
         default: accept = { $0 == .greater || $0 == .equal }
         }
+        @Sendable func general(_ a: Value, _ b: Value, _ frame: inout Frame) -> Value {
+            if case .error = a { return a }
+            if case .error = b { return b }
+            if let c = Ordering.compare(a, b) { return .bool(accept(c)) }
+            return table.call([a, b], at: offset, &frame)
+        }
+        @inline(__always)
+        @Sendable func intOrder(_ x: Int64, _ y: Int64) -> Bool {
+            switch op {
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            default: return x >= y
+            }
+        }
         return { frame in
             let a = le(&frame)
             if case .error = a { return a }
             let b = re(&frame)
-            if case .error = b { return b }
-            if let c = Ordering.compare(a, b) { return .bool(accept(c)) }
-            return Dispatch.call(overloads, [a, b], name: name, at: offset, &frame)
+            if case .int(let x) = a, case .int(let y) = b { return .bool(intOrder(x, y)) }
+            return general(a, b, &frame)
         }
     }
 }

@@ -65,6 +65,7 @@ final class Compiler {
         case .map(let entries): return try compileMap(entries, at: expr.offset)
         case .object(let typeName, let fields): return try compileObject(typeName, fields, at: expr.offset)
         case .comprehension(let c): return try compileComprehension(c, at: expr.offset)
+        case .bind(let name, let value, let body): return try compileBind(name, value, body)
         }
     }
 
@@ -101,11 +102,29 @@ final class Compiler {
     /// Evaluates a node whose inputs are all constants, once, at compile time. Leaves it
     /// alone when the evaluation hits a limit.
     func fold(_ compiled: Compiled) -> Compiled {
-        var frame = Frame(slots: [], localCount: 0, steps: 0, limits: .default)
-        let value = compiled.eval(&frame)
-        if frame.exhausted { return compiled }
+        let (value, exhausted) = Frame.withFrame(slots: [], localCount: 0, steps: 0, limits: .default) { frame in
+            (compiled.eval(&frame), frame.exhausted)
+        }
+        if exhausted { return compiled }
         if case .error = value { return Compiled(eval: compiled.eval, type: compiled.type, constant: nil) }
-        return .constant(value, type: compiled.type == .dyn ? value.celType : compiled.type)
+        // The static type stays as inferred: dyn(x) must stay dyn even when x is known.
+        return .constant(value, type: compiled.type)
+    }
+
+    // MARK: cel.bind
+
+    /// `cel.bind(name, value, body)`: the value is computed once and read through a local,
+    /// like a comprehension variable. An error in it only matters if the body uses it.
+    private func compileBind(_ name: String, _ valueExpr: Expr, _ bodyExpr: Expr) throws -> Compiled {
+        let value = try compile(valueExpr)
+        let index = pushLocal(name, type: value.type)
+        defer { popLocal() }
+        let body = try compile(bodyExpr)
+        let v = value.eval, b = body.eval
+        return Compiled(eval: { frame in
+            frame.locals[index] = v(&frame)
+            return b(&frame)
+        }, type: body.type, constant: nil)
     }
 
     // MARK: identifiers

@@ -48,13 +48,21 @@ enum TypeRules {
     static func builtinSupports(_ op: BinaryOperator, _ l: CELType, _ r: CELType) -> Bool? {
         switch (l, r) {
         case (.dyn, _), (_, .dyn), (.error, _), (_, .error): return nil
-        case (.opaque, _), (_, .opaque):
-            // Host values order and compare through their protocol; arithmetic on them
-            // exists only as registered overloads.
+        case (.opaque(let n), .opaque(let m)):
+            // Host values compare and order through their protocol, with values of their
+            // own type; arithmetic on them exists only as registered overloads.
             switch op {
             case .add, .subtract, .multiply, .divide, .remainder: return false
-            default: return nil
+            case .in: return false
+            default: return n == m ? nil : false
             }
+        case (.opaque, .null), (.null, .opaque):
+            return op == .equal || op == .notEqual ? true : false
+        case (.opaque, _), (_, .opaque):
+            // A host value never equals or orders against a built-in value (a date against
+            // a string, say): only a registered overload could make sense of it.
+            if op == .in, case .opaque = l { return builtinSupports(.in, .dyn, r) }
+            return false
         default: break
         }
         switch op {

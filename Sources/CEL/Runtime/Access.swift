@@ -9,6 +9,8 @@ enum Access {
             if nullIfAbsent { return .null }
             return ErrorValues.make(.noSuchKey, "no such key: '\(field)'", at: offset)
         case .error: return operand
+        case .null:
+            return ErrorValues.make(.noSuchField, "'.\(field)' cannot be read from null (the value is missing)", at: offset)
         default:
             return ErrorValues.make(.noSuchField,
                                     "\(operand.celType) has no fields; '.\(field)' cannot be read from it", at: offset)

@@ -34,12 +34,6 @@ enum Equality {
     /// String equality by code points. Swift's `==` treats canonically equivalent strings
     /// ("é" and "e" + combining accent) as equal; CEL does not.
     @inline(__always)
-    static func sameText(_ x: String, _ y: String) -> Bool {
-        let a = x.utf8, b = y.utf8
-        guard a.count == b.count else { return false }
-        if let same = a.withContiguousStorageIfAvailable({ pa in
-            b.withContiguousStorageIfAvailable { pb in pa.elementsEqual(pb) }
-        }), let same { return same }
-        return a.elementsEqual(b)
-    }
+    static func sameText(_ x: String, _ y: String) -> Bool { MapKey.sameUTF8(x, y) }
+
 }

@@ -26,8 +26,8 @@ extension Value {
         case .map(let m):
             return "{" + m.entries.map { "\($0.0.literalText): \($0.1.literalText)" }.joined(separator: ", ") + "}"
         case .type(let t): return t.description
-        case .timestamp(let t): return "timestamp(\(t.seconds)s, \(t.nanos)ns)"
-        case .duration(let d): return "duration(\(d.seconds)s, \(d.nanos)ns)"
+        case .timestamp(let t): return "timestamp(\"\(TimestampText.format(t))\")"
+        case .duration(let d): return "duration(\"\(DurationText.format(d))\")"
         case .opaque(let o): return o.textDescription
         case .error(let e): return "error(\(e.message))"
         }

@@ -17,7 +17,7 @@ enum Ordering {
             if x.isNaN || y.isNaN { return .unordered }
             return order(x, y)
         case (.string(let x), .string(let y)):
-            if x == y { return .equal }
+            if Equality.sameText(x, y) { return .equal }
             return x.utf8.lexicographicallyPrecedes(y.utf8) ? .less : .greater
         case (.bytes(let x), .bytes(let y)):
             if x == y { return .equal }

@@ -24,6 +24,7 @@ struct Expr {
         case .map(let entries): return entries.reduce(0) { max($0, $1.key.depth, $1.value.depth) }
         case .object(_, let fields): return fields.reduce(0) { max($0, $1.value.depth) }
         case .comprehension(let c): return max(c.range.depth, c.body.depth, c.filter?.depth ?? 0)
+        case .bind(_, let value, let body): return max(value.depth, body.depth)
         }
     }
 
@@ -53,6 +54,8 @@ struct Expr {
         /// `Name{field: value, ...}`: a message construction.
         case object(typeName: String, fields: [(name: String, value: Expr, offset: Int)])
         case comprehension(Comprehension)
+        /// `cel.bind(name, value, body)`: `body` with `name` bound to `value`.
+        case bind(name: String, value: Expr, body: Expr)
     }
 }
 

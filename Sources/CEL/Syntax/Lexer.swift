@@ -148,6 +148,9 @@ struct Lexer {
             guard let value = Double(normalised) else {
                 throw SyntaxError("'\(text)' is not a valid number", at: start)
             }
+            if value.isInfinite {
+                throw SyntaxError("the number \(text) is too large for a double", at: start)
+            }
             if let c = peek(), isIdentifierStart(c) {
                 throw SyntaxError("unexpected character after the number \(text)", at: position)
             }

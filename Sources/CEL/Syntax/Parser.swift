@@ -160,14 +160,13 @@ struct Parser {
         // -9223372036854775808 (whose magnitude does not fit in an int) is accepted.
         var operand: Expr
         if let last = operators.last, last.0 == .negate, case .intLiteral(let magnitude) = current.kind {
-            let token = advance()
+            _ = advance()
             operators.removeLast()
             if magnitude > UInt64(Int64.max) + 1 {
                 throw SyntaxError("the number -\(magnitude) is too small (integers are 64-bit)", at: last.1)
             }
             let value = magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
             operand = try parsePostfix(try node(.literal(.int(value)), at: last.1))
-            _ = token
         } else {
             operand = try parseMember()
         }
@@ -186,7 +185,7 @@ struct Parser {
         var expr = start
         while true {
             if isPunctuation(.dot) {
-                let dot = advance()
+                _ = advance()
                 let nameToken = advance()
                 let name: String
                 var quoted = false
@@ -205,7 +204,8 @@ struct Parser {
                     let args = try parseArguments(closing: .rightParen, "to close the argument list")
                     expr = try expandMemberCall(target: expr, name: name, args: args, at: nameToken.start)
                 } else {
-                    expr = try node(.select(expr, field: name), at: dot.start)
+                    // The field name, not the dot, is what an error about the selection points at.
+                    expr = try node(.select(expr, field: name), at: nameToken.start)
                 }
             } else if isPunctuation(.leftBracket) {
                 let bracket = advance()
@@ -361,6 +361,10 @@ struct Parser {
             }
             let c = Comprehension(kind: kind, range: target, first: first, second: second, body: body, filter: filter)
             return try node(.comprehension(c), at: offset)
+        }
+        if name == "bind", args.count == 3, case .identifier("cel") = target.kind {
+            let variable = try variableName(args[0], macro: "cel.bind")
+            return try node(.bind(name: variable, value: args[1], body: args[2]), at: offset)
         }
         switch (name, args.count) {
         case ("all", 2): return try make(.all, vars: 1, body: args[1])

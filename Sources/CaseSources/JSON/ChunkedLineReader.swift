@@ -12,7 +12,8 @@ final class ChunkedLineReader {
     enum Line {
         case text(UnsafeBufferPointer<UInt8>, number: Int)
         case tooLong(number: Int)
-        case readError(String)
+        /// Reading failed at this line.
+        case readError(number: Int, String)
     }
 
     private let fd: Int32
@@ -36,8 +37,22 @@ final class ChunkedLineReader {
         self.maxLineBytes = maxLineBytes
     }
 
+    /// Reads lines from bytes already in memory.
+    init(bytes: [UInt8], maxLineBytes: Int = 64 << 20) {
+        fd = -1
+        capacity = max(1, bytes.count)
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        bytes.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { storage.update(from: base, count: source.count) }
+        }
+        buffer = storage
+        end = bytes.count
+        endOfFile = true
+        self.maxLineBytes = maxLineBytes
+    }
+
     deinit {
-        close(fd)
+        if fd >= 0 { close(fd) }
         buffer.deallocate()
     }
 
@@ -67,7 +82,7 @@ final class ChunkedLineReader {
             if let failure = fill() {
                 endOfFile = true
                 start = end
-                return body(.readError(failure))
+                return body(.readError(number: lineNumber + 1, failure))
             }
             if !discarding && end - start >= maxLineBytes {
                 // Report the long line once, then drop its bytes until its newline.
@@ -116,10 +131,4 @@ final class ChunkedLineReader {
             return SystemError(errno: errno).description
         }
     }
-}
-
-/// A failed system call, described in words.
-struct SystemError: Error, CustomStringConvertible {
-    var errno: Int32
-    var description: String { String(cString: strerror(errno)) }
 }

@@ -1,11 +1,16 @@
 import CEL
 import CaseModel
+import Dispatch
 import Foundation
 
 /// A `.json` case file: one record (an object) or a list of records. The file is mapped
 /// into memory rather than copied, and records are produced one at a time so that only the
 /// current batch of typed records is held. A syntax error ends the file (JSON cannot be
 /// resynchronised reliably); the records before it are kept.
+///
+/// With `parallelism` above 1, the records of a list are found in blocks by
+/// ``JSONRecordScanner`` and each block is parsed on that many threads; the output is the
+/// same as reading one record at a time.
 final class JSONFileSource: CaseFileSource {
     private enum Phase {
         case start
@@ -19,25 +24,79 @@ final class JSONFileSource: CaseFileSource {
     private let data: Data
     private let schema: ResolvedObject
     private let maxDepth: Int
-    private let context: RecordTypingContext
+    /// One typing context a thread; the first is used when reading one record at a time.
+    private let contexts: [RecordTypingContext]
+    private var context: RecordTypingContext { contexts[0] }
+    /// Once-a-file warnings already given, across the threads' contexts.
+    private var warnedKeys: Set<String> = []
     private var position = JSONParser.Position()
     private var phase = Phase.start
 
-    init(data: Data, file: String, schema: ResolvedObject, maxDepth: Int) {
+    init(data: Data, file: String, schema: ResolvedObject, maxDepth: Int, parallelism: Int = 1) {
         self.data = data
         self.schema = schema
         self.maxDepth = maxDepth
-        self.context = RecordTypingContext(file: file)
+        self.contexts = (0..<max(1, parallelism)).map { _ in RecordTypingContext(file: file) }
     }
 
     func nextEvents() -> [LoadEvent]? {
         if case .finished = phase { return nil }
-        return data.withUnsafeBytes { raw -> [LoadEvent] in
+        let events = data.withUnsafeBytes { raw -> [LoadEvent] in
             var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), position: position,
                                     maxDepth: maxDepth, context: context)
             defer { position = parser.position }
             return step(&parser)
         }
+        return events.filter { event in
+            if case .onceAFile(_, let key) = event { return warnedKeys.insert(key).inserted }
+            return true
+        }
+    }
+
+    /// Reads a block of records, starting with the one the parser is at, on several threads.
+    private func parallelBlock(_ parser: inout JSONParser, firstIndex: Int) -> [LoadEvent] {
+        let starts = JSONRecordScanner.recordStarts(in: parser.bytes, from: parser.position, limit: 256 * contexts.count)
+        enum Outcome {
+            case read([LoadEvent], end: JSONParser.Position)
+            case failed(JSONSyntaxError)
+        }
+        let slices = contexts.count
+        let perSlice = (starts.count + slices - 1) / slices
+        var results = [[Outcome]](repeating: [], count: slices)
+        let bytes = parser.bytes
+        results.withUnsafeMutableBufferPointer { out in
+            let outBase = out.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                var outcomes: [Outcome] = []
+                for i in (slice * perSlice)..<min(starts.count, (slice + 1) * perSlice) {
+                    var recordParser = JSONParser(bytes: bytes, position: starts[i], maxDepth: maxDepth, context: contexts[slice])
+                    do {
+                        let events = try recordParser.parseRecord(schema: schema)
+                        outcomes.append(.read(events, end: recordParser.position))
+                    } catch let e as JSONSyntaxError {
+                        outcomes.append(.failed(e))
+                        break
+                    } catch {
+                        break
+                    }
+                }
+                outBase[slice] = outcomes
+            }
+        }
+        var events: [LoadEvent] = []
+        var index = firstIndex
+        for outcome in results.joined() {
+            switch outcome {
+            case .read(let recordEvents, let end):
+                events += recordEvents
+                parser.position = end
+                phase = .afterItem(index: index)
+                index += 1
+            case .failed(let e):
+                return events + stopped(by: e, insideRecord: true, moreMayFollow: true)
+            }
+        }
+        return events
     }
 
     private func diagnostic(_ severity: Diagnostic.Severity, _ parser: JSONParser, _ message: String, hint: String? = nil) -> LoadEvent {
@@ -96,6 +155,9 @@ final class JSONFileSource: CaseFileSource {
                 parser.position.offset += 1
                 phase = .finished
                 return trailingText(&parser)
+            }
+            if first == UInt8(ascii: "{") && contexts.count > 1 {
+                return parallelBlock(&parser, firstIndex: index)
             }
             phase = .afterItem(index: index)
             do {

@@ -61,7 +61,7 @@ extension JSONParser {
     }
 
     mutating func parseNumberValue(_ type: ResolvedType) throws -> Value {
-        let start = position
+        let start = mark
         let (number, text) = try scanNumber()
         switch (type, number) {
         case (.int, .int(let i)), (.any, .int(let i)):
@@ -70,23 +70,23 @@ extension JSONParser {
             return .double(Double(i))
         case (.double, .double(let d)), (.any, .double(let d)), (.double, .hugeInteger(let d)), (.any, .hugeInteger(let d)):
             guard d.isFinite else {
-                context.error("field '\(context.path.rendered)': the number \(text) is too large", line: start.line, column: column(at: start))
+                context.error("field '\(path.rendered)': the number \(text) is too large", line: start.line, column: column(of: start))
                 return RecordTypingContext.rejected
             }
             return .double(d)
         case (.int, .hugeInteger):
-            context.error("field '\(context.path.rendered)': the number \(text) is too large for a whole-number field"
-                          + " (the limit is 9223372036854775807)", line: start.line, column: column(at: start))
+            context.error("field '\(path.rendered)': the number \(text) is too large for a whole-number field"
+                          + " (the limit is 9223372036854775807)", line: start.line, column: column(of: start))
             return RecordTypingContext.rejected
         case (.int, .double):
-            context.typeMismatch(expected: type, found: "the number \(text)", line: start.line, column: column(at: start))
+            context.typeMismatch(at: path, expected: type, found: "the number \(text)", line: start.line, column: column(of: start))
             return RecordTypingContext.rejected
         default:
             let hint: String? = {
                 if case .string = type { return "write it in double quotes: \"\(text)\"" }
                 return nil
             }()
-            context.typeMismatch(expected: type, found: "the number \(text)", line: start.line, column: column(at: start), hint: hint)
+            context.typeMismatch(at: path, expected: type, found: "the number \(text)", line: start.line, column: column(of: start), hint: hint)
             return RecordTypingContext.rejected
         }
     }

@@ -164,17 +164,22 @@ extension JSONParser {
 
     /// A string value, typed: text in a date field becomes a `date`.
     mutating func parseTextValue(_ type: ResolvedType) throws -> Value {
-        let start = position
+        let start = mark
         let token = try scanText()
         switch type {
         case .string, .any:
             return .string(try string(of: token))
+        case .code(let allowed):
+            let text = try string(of: token)
+            if !allowed.set.contains(text) {
+                context.unlistedCode(at: path, text, allowed: allowed, line: start.line, column: column(of: start))
+            }
+            return .string(text)
         case .date:
-            if !token.hasEscapes,
-               let date = CalendarDate(isoUTF8: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {
+            if !token.hasEscapes, let date = JSONParser.isoDate(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {
                 return .date(date)
             }
-            context.invalidDate(try string(of: token), line: start.line, column: column(at: start))
+            context.invalidDate(at: path, try string(of: token), line: start.line, column: column(of: start))
             return RecordTypingContext.rejected
         default:
             let text = try string(of: token)
@@ -184,13 +189,30 @@ extension JSONParser {
             } else if case .int = type, Int64(text) != nil {
                 hint = "write the number without quotes"
             }
-            context.typeMismatch(expected: type, found: "the text \(quoted(text))", line: start.line, column: column(at: start), hint: hint)
+            context.typeMismatch(at: path, expected: type, found: "the text \(quoted(text))", line: start.line, column: column(of: start), hint: hint)
             return RecordTypingContext.rejected
         }
     }
 }
 
-/// Text quoted for a message, cut short when long.
-func quoted(_ text: String, limit: Int = 40) -> String {
-    text.count <= limit ? "\"\(text)\"" : "\"\(text.prefix(limit))...\""
+extension JSONParser {
+    /// `YYYY-MM-DD` read straight from the bytes: this runs for every date of every record,
+    /// and CaseModel's general parser is generic across modules (not specialised here).
+    /// Nil for anything else; the caller then asks CaseModel what is wrong with the text.
+    static func isoDate(_ b: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        var valid = true
+        func number(_ from: Int, _ to: Int) -> Int {
+            var n = 0
+            for i in from..<to {
+                let d = Int(b[i]) &- 48
+                if d < 0 || d > 9 { valid = false }
+                n = n * 10 + d
+            }
+            return n
+        }
+        let year = number(0, 4), month = number(5, 7), day = number(8, 10)
+        guard valid, year >= 1 else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
 }

@@ -25,6 +25,11 @@ struct JSONParser {
     var position: Position
     let maxDepth: Int
     let context: RecordTypingContext
+    /// Where in the current record the parser is (kept here, not in the context object, so
+    /// that pushing and popping is plain struct mutation without runtime access checks).
+    var path = FieldPath()
+    /// The line the current record starts on.
+    var recordLine = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, position: Position, maxDepth: Int, context: RecordTypingContext) {
         self.bytes = bytes
@@ -52,13 +57,20 @@ struct JSONParser {
 
     var column: Int { column(of: position.offset) }
 
-    /// 1-based column of a position saved earlier (perhaps on an earlier line). Columns are
-    /// computed only when a message needs one: counting from the line start at every value
-    /// made parsing quadratic in the line length, and an NDJSON record is one long line.
-    func column(at saved: Position) -> Int {
+    /// A remembered place; its column is worked out only if a message needs it, since
+    /// counting characters from the start of a long line for every value would be quadratic.
+    struct Mark {
+        var line: Int
+        var lineStart: Int
+        var offset: Int
+    }
+
+    var mark: Mark { Mark(line: position.line, lineStart: position.lineStart, offset: position.offset) }
+
+    func column(of mark: Mark) -> Int {
         var column = 1
-        var i = saved.lineStart
-        while i < saved.offset && i < bytes.count {
+        var i = mark.lineStart
+        while i < mark.offset && i < bytes.count {
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
@@ -96,11 +108,13 @@ struct JSONParser {
 
     /// Reads one record (the parser is at its `{`) and turns it into load events.
     mutating func parseRecord(schema: ResolvedObject) throws -> [LoadEvent] {
-        context.beginRecord()
-        let line = position.line, column = self.column
+        let start = mark
+        context.beginRecord(line: start.line)
+        path = FieldPath()
+        recordLine = start.line
         let value = try parseObject(schema, depth: 0)
         guard case .map(let map) = value else { return [] }
-        return context.finishRecord(map, line: line, column: column)
+        return context.finishRecord(map, line: start.line, column: column(of: start))
     }
 
     // MARK: Values
@@ -109,16 +123,15 @@ struct JSONParser {
     mutating func parseValue(_ type: ResolvedType, depth: Int) throws -> Value {
         skipWhitespace()
         guard let byte = peek else { throw syntaxError("unexpected end of file: expected a value") }
-        let line = position.line, start = position.offset
+        let start = mark
         switch byte {
         case UInt8(ascii: "{"):
             switch type {
             case .object(let schema): return try parseObject(schema, depth: depth)
             case .any: return try parseObject(nil, depth: depth)
             default:
-                let col = column(of: start)
                 _ = try parseObject(nil, depth: depth)
-                context.typeMismatch(expected: type, found: "an object", line: line, column: col)
+                context.typeMismatch(at: path, expected: type, found: "an object", line: start.line, column: column(of: start))
                 return RecordTypingContext.rejected
             }
         case UInt8(ascii: "["):
@@ -126,9 +139,8 @@ struct JSONParser {
             case .list(let item): return try parseList(item, depth: depth)
             case .any: return try parseList(.any, depth: depth)
             default:
-                let col = column(of: start)
                 _ = try parseList(.any, depth: depth)
-                context.typeMismatch(expected: type, found: "a list", line: line, column: col)
+                context.typeMismatch(at: path, expected: type, found: "a list", line: start.line, column: column(of: start))
                 return RecordTypingContext.rejected
             }
         case UInt8(ascii: "\""):
@@ -138,7 +150,7 @@ struct JSONParser {
             switch type {
             case .bool, .any: return .bool(value)
             default:
-                context.typeMismatch(expected: type, found: value ? "true" : "false", line: line, column: column(of: start))
+                context.typeMismatch(at: path, expected: type, found: value ? "true" : "false", line: start.line, column: column(of: start))
                 return RecordTypingContext.rejected
             }
         case UInt8(ascii: "n"):
@@ -162,6 +174,7 @@ struct JSONParser {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
             hint = "text must be in double quotes; the only bare words are true, false and null"
         case UInt8(ascii: "}"), UInt8(ascii: "]"): hint = "is there a comma too many just before it?"
+        case 0xFE, 0xFF, 0x00: hint = "the file looks like UTF-16 text; save it as UTF-8"
         default: break
         }
         return syntaxError("unexpected \(shown): expected \(what)", hint: hint)
@@ -178,9 +191,12 @@ struct JSONParser {
         guard depth < maxDepth else {
             throw syntaxError("nesting deeper than \(maxDepth) levels", hint: "case records are a few levels deep; is this file a case export?")
         }
-        let open = position
+        let open = mark
         position.offset += 1  // {
-        var map = MapValue(minimumCapacity: schema?.fieldNames.count ?? 4)
+        var pairs: [(String, Value)] = []
+        pairs.reserveCapacity(schema?.fieldNames.count ?? 4)
+        // Which schema fields have been seen, for duplicates without hashing (first 64 fields).
+        var seenFields: UInt64 = 0
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             position.offset += 1
@@ -190,8 +206,18 @@ struct JSONParser {
                 guard peek == UInt8(ascii: "\"") else {
                     throw unexpectedCharacter(expecting: "a field name in double quotes")
                 }
-                let keyStart = position
-                let key = try parseString()
+                let keyMark = mark
+                let token = try scanText()
+                var fieldIndex: Int?
+                let key: String
+                if let schema, !token.hasEscapes,
+                   let i = schema.fieldIndex(matching: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {
+                    fieldIndex = i
+                    key = schema.fieldNames[i]  // shares the schema's string storage
+                } else {
+                    key = try string(of: token)
+                    fieldIndex = schema?.fieldIndex(named: key)
+                }
                 skipWhitespace()
                 guard peek == UInt8(ascii: ":") else {
                     throw unexpectedCharacter(expecting: "':' after the field name \"\(key)\"")
@@ -199,19 +225,26 @@ struct JSONParser {
                 position.offset += 1
                 var fieldType = ResolvedType.any
                 if let schema {
-                    if let declared = schema.fields[key] {
-                        fieldType = declared
+                    if let fieldIndex {
+                        fieldType = schema.fieldTypes[fieldIndex]
                     } else {
-                        context.unknownField(key, in: schema, line: keyStart.line, column: column(at: keyStart))
+                        context.unknownField(at: path, key, in: schema, line: keyMark.line, column: column(of: keyMark))
                     }
                 }
-                context.path.push(.key(key))
+                path.push(.key(key))
                 let value = try parseValue(fieldType, depth: depth + 1)
-                context.path.pop()
-                if map[string: key] != nil {
-                    context.duplicateField(key, line: keyStart.line, column: column(at: keyStart))
+                path.pop()
+                let duplicate: Bool
+                if let fieldIndex, fieldIndex < 64 {
+                    duplicate = seenFields & (1 << UInt64(fieldIndex)) != 0
+                    seenFields |= 1 << UInt64(fieldIndex)
                 } else {
-                    map[string: key] = value
+                    duplicate = pairs.contains { $0.0 == key }
+                }
+                if duplicate {
+                    context.duplicateField(at: path, key, line: keyMark.line, column: column(of: keyMark))
+                } else {
+                    pairs.append((key, value))
                 }
                 skipWhitespace()
                 guard let next = peek else { throw syntaxError("unexpected end of file: expected ',' or '}' after object member") }
@@ -222,7 +255,8 @@ struct JSONParser {
                 throw unexpectedCharacter(expecting: "',' or '}' after object member")
             }
         }
-        if let schema { context.checkRequired(schema, in: map, line: open.line, column: column(at: open)) }
+        let map = MapValue(stringKeyed: pairs)
+        if let schema { context.checkRequired(at: path, schema, in: map, line: open.line, column: column(of: open)) }
         return .map(map)
     }
 
@@ -240,10 +274,10 @@ struct JSONParser {
         var index = 0
         while true {
             skipWhitespace()
-            context.path.push(.index(index))
-            if peek == UInt8(ascii: "{") { context.itemLines[context.path.rendered] = position.line }
+            path.push(.index(index))
+            if peek == UInt8(ascii: "{") && position.line != recordLine { context.noteItemLine(at: path, position.line) }
             items.append(try parseValue(itemType, depth: depth + 1))
-            context.path.pop()
+            path.pop()
             index += 1
             skipWhitespace()
             guard let next = peek else { throw syntaxError("unexpected end of file: expected ',' or ']' after list item") }

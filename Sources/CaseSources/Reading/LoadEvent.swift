@@ -7,4 +7,7 @@ enum LoadEvent {
     case record(CaseRecord)
     case diagnostic(Diagnostic)
     case skipped
+    /// A warning given once a file (an unknown field, an unlisted code); `key` says what
+    /// it is about, so that sources reading a file in parallel slices can drop repeats.
+    case onceAFile(Diagnostic, key: String)
 }

@@ -4,9 +4,19 @@ import CaseModel
 /// linear search through `ObjectSchema.fields`, once per key of every record.
 indirect enum ResolvedType {
     case string, int, double, bool, date
+    /// Text limited to the codes the schema lists (`values: [cin, cp, lac, other]`).
+    case code(AllowedCodes)
     case list(ResolvedType)
     case object(ResolvedObject)
     case any
+
+    init(_ field: ObjectSchema.Field) {
+        if case .string = field.type, let values = field.allowedValues, !values.isEmpty {
+            self = .code(AllowedCodes(values))
+        } else {
+            self.init(field.type)
+        }
+    }
 
     init(_ type: FieldType) {
         switch type {
@@ -24,7 +34,7 @@ indirect enum ResolvedType {
     /// What a value of this type looks like, in words for someone editing a case file.
     var expectation: String {
         switch self {
-        case .string: return "text"
+        case .string, .code: return "text"
         case .int: return "a whole number"
         case .double: return "a number"
         case .bool: return "true or false"
@@ -33,23 +43,5 @@ indirect enum ResolvedType {
         case .object: return "an object (a set of named fields)"
         case .any: return "any value"
         }
-    }
-}
-
-/// One object of the schema (the child, a plan, a visit), ready for lookups.
-final class ResolvedObject {
-    let name: String
-    let fields: [String: ResolvedType]
-    /// Declaration order, for did-you-mean hints and required-field checks.
-    let fieldNames: [String]
-    let requiredFields: [String]
-
-    init(_ schema: ObjectSchema) {
-        name = schema.name
-        var table: [String: ResolvedType] = [:]
-        for field in schema.fields { table[field.name] = ResolvedType(field.type) }
-        fields = table
-        fieldNames = schema.fields.map(\.name)
-        requiredFields = schema.fields.filter(\.required).map(\.name)
     }
 }

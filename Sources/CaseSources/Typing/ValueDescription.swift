@@ -14,3 +14,8 @@ func describeFound(_ value: Value) -> String {
     default: return "a value"
     }
 }
+
+/// Text quoted for a message, cut short when long.
+func quoted(_ text: String, limit: Int = 40) -> String {
+    text.count <= limit ? "\"\(text)\"" : "\"\(text.prefix(limit))...\""
+}

@@ -16,6 +16,10 @@ public struct YAMLCaseRecordDecoder: Sendable {
         self.maxDepth = max(2, maxDepth)
     }
 
+    public init(schema: CaseSchema, maxDepth: Int = 64) {
+        self.init(schema: schema.root, maxDepth: maxDepth)
+    }
+
     /// The typed record, or nil when it has errors; and the diagnostics (warnings for
     /// unknown fields, errors, a note when the record is rejected), located in `file` at
     /// the node's marks.
@@ -34,7 +38,7 @@ public struct YAMLCaseRecordDecoder: Sendable {
         for event in events {
             switch event {
             case .record(let r): record = r
-            case .diagnostic(let d): diagnostics.append(d)
+            case .diagnostic(let d), .onceAFile(let d, _): diagnostics.append(d)
             case .skipped: break
             }
         }

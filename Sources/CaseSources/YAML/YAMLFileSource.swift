@@ -32,8 +32,12 @@ final class YAMLFileSource: CaseFileSource {
                 startupEvents.append(error("nesting deeper than \(4 * maxDepth) levels; the file was not read", line: line, column: 0))
                 return nil
             }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                let (line, column) = YAMLFileSource.firstInvalidUTF8(in: bytes)
+            // A UTF-8 byte order mark would read as text before the first key, which throws
+            // the first line's indentation off by one.
+            let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+            let content = hasByteOrderMark ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
+            guard let text = String(validating: content, as: UTF8.self) else {
+                let (line, column) = YAMLFileSource.firstInvalidUTF8(in: content)
                 startupEvents.append(error("the file is not valid UTF-8 text; it was not read", line: line, column: column,
                                            hint: "save the file as UTF-8"))
                 return nil
@@ -121,12 +125,16 @@ final class YAMLFileSource: CaseFileSource {
         var line = 1, column = 0
         var hint: String?
         switch failure as? YamlError {
-        case .scanner(let context, let problem, let mark, _)?,
-             .parser(let context, let problem, let mark, _)?,
-             .composer(let context, let problem, let mark, _)?:
+        case .scanner(let context, let problem, let mark, let yaml)?,
+             .parser(let context, let problem, let mark, let yaml)?,
+             .composer(let context, let problem, let mark, let yaml)?:
             message = "malformed YAML: \(problem)"
             (line, column) = (mark.line, mark.column)
             if let context { hint = "\(context.text) at line \(context.mark.line), column \(context.mark.column)" }
+            let text = yaml.split(separator: "\n", maxSplits: mark.line, omittingEmptySubsequences: false)
+            if mark.line >= 1, mark.line <= text.count, text[mark.line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+                hint = "indent with spaces: YAML does not allow tabs for indentation"
+            }
         case .duplicatedKeysInMapping(let duplicates, let context)?:
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             message = "\(duplicates.count == 1 ? "key" : "keys") \(names) \(duplicates.count == 1 ? "appears" : "appear") more than once in the same mapping"

@@ -4,7 +4,8 @@
 ///
 /// Block nesting is bounded by the column where a line's content starts (each block level
 /// is indented further, compact `- - x` included); flow nesting by unclosed brackets.
-/// Quoted text and comments are skipped on each line. The bound is generous, never low.
+/// Quoted text and comments are skipped on each line; a bracket counts only where YAML
+/// could start a node with it. The bound is generous, never low.
 enum YAMLNestingEstimate {
     /// The first line whose nesting bound exceeds `limit`, or nil when none does.
     static func firstLineDeeperThan(_ limit: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -29,20 +30,48 @@ enum YAMLNestingEstimate {
             }
             var deepest = flowDepth
             var quote: UInt8? = nil
+            // The last character that was not a space, and the first character of the last
+            // word before a space: a bracket or quote opens a node only at the start of one
+            // (after an indicator, a separator, or a tag or anchor such as `!!seq` or `&a`),
+            // so "see [page 3" in free text is not counted as nesting.
+            var previous: UInt8? = nil
+            var wordStart: UInt8? = nil
+            var lastWordStart: UInt8? = nil
+            func opensNode() -> Bool {
+                guard let p = previous else { return true }
+                switch p {
+                case UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ","),
+                     UInt8(ascii: "["), UInt8(ascii: "{"):
+                    return true
+                default:
+                    return bytes[i - 1] == UInt8(ascii: " ") && (lastWordStart == UInt8(ascii: "!") || lastWordStart == UInt8(ascii: "&"))
+                }
+            }
             while i < n && bytes[i] != 0x0A {
                 let b = bytes[i]
                 if let q = quote {
-                    if b == q { quote = nil }
-                } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                    if b == q { quote = nil; previous = b }
+                } else if b == UInt8(ascii: " ") || b == 0x09 {
+                    if wordStart != nil { lastWordStart = wordStart; wordStart = nil }
+                } else if (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")) && opensNode() {
                     quote = b
                 } else if b == UInt8(ascii: "#") && (i == 0 || bytes[i - 1] == UInt8(ascii: " ")) {
                     while i < n && bytes[i] != 0x0A { i += 1 }
                     break
-                } else if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
-                    flowDepth += 1
-                    deepest = max(deepest, flowDepth)
-                } else if b == UInt8(ascii: "]") || b == UInt8(ascii: "}") {
-                    flowDepth = max(0, flowDepth - 1)
+                } else {
+                    if (b == UInt8(ascii: "[") || b == UInt8(ascii: "{")) && opensNode() {
+                        flowDepth += 1
+                        deepest = max(deepest, flowDepth)
+                    } else if b == UInt8(ascii: "]") || b == UInt8(ascii: "}") {
+                        flowDepth = max(0, flowDepth - 1)
+                    }
+                    switch b {
+                    case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ","):
+                        wordStart = nil  // flow indicators end a word as spaces do
+                    default:
+                        if wordStart == nil { wordStart = b }
+                    }
+                    previous = b
                 }
                 i += 1
             }

@@ -12,10 +12,11 @@ struct YAMLNodeTyper {
 
     /// Reads a record from a mapping node and turns it into load events.
     func record(_ node: Node, schema: ResolvedObject) -> [LoadEvent] {
-        context.beginRecord()
         let (line, column) = position(node)
+        context.beginRecord(line: line)
         guard case .mapping(let mapping) = node else { return [] }
-        let value = object(mapping, schema, depth: 0)
+        var path = FieldPath()
+        let value = object(mapping, schema, depth: 0, path: &path)
         guard case .map(let map) = value else { return [] }
         return context.finishRecord(map, line: line, column: column)
     }
@@ -25,38 +26,38 @@ struct YAMLNodeTyper {
         return (mark.line, mark.column)
     }
 
-    func value(_ node: Node, _ type: ResolvedType, depth: Int) -> Value {
+    func value(_ node: Node, _ type: ResolvedType, depth: Int, path: inout FieldPath) -> Value {
         let (line, column) = position(node)
         guard depth < maxDepth else {
-            context.error("field '\(context.path.rendered)': nesting deeper than \(maxDepth) levels", line: line, column: column)
+            context.error("field '\(path.rendered)': nesting deeper than \(maxDepth) levels", line: line, column: column)
             return RecordTypingContext.rejected
         }
         switch node {
         case .scalar(let scalar):
-            return self.scalar(scalar, type, line: line, column: column)
+            return self.scalar(scalar, type, line: line, column: column, path: path)
         case .mapping(let mapping):
             switch type {
-            case .object(let schema): return object(mapping, schema, depth: depth)
-            case .any: return object(mapping, nil, depth: depth)
+            case .object(let schema): return object(mapping, schema, depth: depth, path: &path)
+            case .any: return object(mapping, nil, depth: depth, path: &path)
             default:
-                context.typeMismatch(expected: type, found: "an object", line: line, column: column)
+                context.typeMismatch(at: path, expected: type, found: "an object", line: line, column: column)
                 return RecordTypingContext.rejected
             }
         case .sequence(let sequence):
             switch type {
-            case .list(let item): return list(sequence, item, depth: depth)
-            case .any: return list(sequence, .any, depth: depth)
+            case .list(let item): return list(sequence, item, depth: depth, path: &path)
+            case .any: return list(sequence, .any, depth: depth, path: &path)
             default:
-                context.typeMismatch(expected: type, found: "a list", line: line, column: column)
+                context.typeMismatch(at: path, expected: type, found: "a list", line: line, column: column)
                 return RecordTypingContext.rejected
             }
         case .alias:
-            context.error("field '\(context.path.rendered)': YAML aliases are not supported in case files", line: line, column: column)
+            context.error("field '\(path.rendered)': YAML aliases are not supported in case files", line: line, column: column)
             return RecordTypingContext.rejected
         }
     }
 
-    private func object(_ mapping: Node.Mapping, _ schema: ResolvedObject?, depth: Int) -> Value {
+    private func object(_ mapping: Node.Mapping, _ schema: ResolvedObject?, depth: Int, path: inout FieldPath) -> Value {
         var map = MapValue()
         for (keyNode, valueNode) in mapping {
             let (keyLine, keyColumn) = position(keyNode)
@@ -67,41 +68,41 @@ struct YAMLNodeTyper {
             let key = keyScalar.string
             var fieldType = ResolvedType.any
             if let schema {
-                if let declared = schema.fields[key] {
-                    fieldType = declared
+                if let i = schema.fieldIndex(named: key) {
+                    fieldType = schema.fieldTypes[i]
                 } else {
-                    context.unknownField(key, in: schema, line: keyLine, column: keyColumn)
+                    context.unknownField(at: path, key, in: schema, line: keyLine, column: keyColumn)
                 }
             }
-            context.path.push(.key(key))
-            let value = self.value(valueNode, fieldType, depth: depth + 1)
-            context.path.pop()
+            path.push(.key(key))
+            let value = self.value(valueNode, fieldType, depth: depth + 1, path: &path)
+            path.pop()
             if map[string: key] != nil {
-                context.duplicateField(key, line: keyLine, column: keyColumn)
+                context.duplicateField(at: path, key, line: keyLine, column: keyColumn)
             } else {
                 map[string: key] = value
             }
         }
         if let schema {
             let (line, column) = position(.mapping(mapping))
-            context.checkRequired(schema, in: map, line: line, column: column)
+            context.checkRequired(at: path, schema, in: map, line: line, column: column)
         }
         return .map(map)
     }
 
-    private func list(_ sequence: Node.Sequence, _ itemType: ResolvedType, depth: Int) -> Value {
+    private func list(_ sequence: Node.Sequence, _ itemType: ResolvedType, depth: Int, path: inout FieldPath) -> Value {
         var items: [Value] = []
         items.reserveCapacity(sequence.count)
         for (index, item) in sequence.enumerated() {
-            context.path.push(.index(index))
-            if case .mapping = item, let mark = item.mark { context.itemLines[context.path.rendered] = mark.line }
-            items.append(value(item, itemType, depth: depth + 1))
-            context.path.pop()
+            path.push(.index(index))
+            if case .mapping = item, let mark = item.mark { context.noteItemLine(at: path, mark.line) }
+            items.append(value(item, itemType, depth: depth + 1, path: &path))
+            path.pop()
         }
         return .list(items)
     }
 
-    private func scalar(_ scalar: Node.Scalar, _ type: ResolvedType, line: Int, column: Int) -> Value {
+    private func scalar(_ scalar: Node.Scalar, _ type: ResolvedType, line: Int, column: Int, path: FieldPath) -> Value {
         let text = scalar.string
         let isPlain = scalar.style == .plain || scalar.style == .any
         let resolved = isPlain && scalar.tag.rawValue != Tag.Name.str.rawValue ? YAMLCoreScalar.resolve(text) : .string(text)
@@ -110,6 +111,10 @@ struct YAMLNodeTyper {
             return resolved
         case .string:
             if case .null = resolved { return .null }
+            return .string(text)
+        case .code(let allowed):
+            if case .null = resolved { return .null }
+            if !allowed.set.contains(text) { context.unlistedCode(at: path, text, allowed: allowed, line: line, column: column) }
             return .string(text)
         case .int:
             switch resolved {
@@ -130,7 +135,7 @@ struct YAMLNodeTyper {
         case .date:
             if case .null = resolved { return .null }
             if let date = CalendarDate(iso: text) { return .date(date) }
-            context.invalidDate(text, line: line, column: column)
+            context.invalidDate(at: path, text, line: line, column: column)
             return RecordTypingContext.rejected
         case .list, .object:
             if case .null = resolved { return .null }
@@ -141,7 +146,7 @@ struct YAMLNodeTyper {
         } else if case .int = type, !isPlain, Int64(text) != nil {
             hint = "write the number without quotes"
         }
-        context.typeMismatch(expected: type, found: describeFound(resolved), line: line, column: column, hint: hint)
+        context.typeMismatch(at: path, expected: type, found: describeFound(resolved), line: line, column: column, hint: hint)
         return RecordTypingContext.rejected
     }
 }

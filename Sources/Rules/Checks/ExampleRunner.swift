@@ -4,13 +4,16 @@ import CaseModel
 /// Runs one of a rule's `examples:` and compares what the rule found with what the example expects.
 enum ExampleRunner {
     static func run(_ example: RuleExample, rule: CompiledRule) -> ExampleResult {
-        let record = CaseRecord(id: RuleEvaluation.text(example.record, "id"), value: example.record,
-                                location: example.location)
-        let findings: [Finding]
+        let records = example.records.map {
+            CaseRecord(id: RuleEvaluation.text($0, "id"), value: $0, location: example.location)
+        }
+        var findings: [Finding] = []
         if rule.isAggregate {
-            findings = rule.finish(rule.tally(record: record, asOf: example.asOf), asOf: example.asOf)
+            var tally = AggregateTally()
+            for record in records { tally.merge(rule.tally(record: record, asOf: example.asOf)) }
+            findings = rule.finish(tally, asOf: example.asOf)
         } else {
-            findings = rule.check(record: record, asOf: example.asOf)
+            for record in records { findings += rule.check(record: record, asOf: example.asOf) }
         }
         let errors = findings.filter { $0.status == .error }
         var problems: [String] = []

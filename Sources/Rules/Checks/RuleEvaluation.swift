@@ -12,8 +12,16 @@ struct RuleEvaluation {
     /// An item being checked (the child itself when the rule has no `for_each`).
     struct Unit {
         var value: Value
-        var path: String?
-        var identity: String
+        /// Position in what `for_each` gave; nil for the child itself. Paths are named only
+        /// when a finding needs them, not for every item checked.
+        var position: Int?
+    }
+
+    /// The unit's path (`cp_plans[1]`) and its identity for fingerprints.
+    private func name(of unit: Unit) -> (path: String?, identity: String) {
+        guard let position = unit.position else { return (nil, "") }
+        let name = rule.itemPaths.name(item: unit.value, position: position, in: record.value)
+        return (name.path, name.identity)
     }
 
     private var v: RuleVariables { rule.variables }
@@ -34,8 +42,7 @@ struct RuleEvaluation {
             switch forEach.evaluate(activation) {
             case .list(let items):
                 for (n, item) in items.enumerated() {
-                    let name = rule.itemPaths.name(item: item, position: n, in: record.value)
-                    candidates.append(Unit(value: item, path: name.path, identity: name.identity))
+                    candidates.append(Unit(value: item, position: n))
                 }
             case .null:
                 break
@@ -46,7 +53,7 @@ struct RuleEvaluation {
                                           unit: nil, activation: &activation)])
             }
         } else {
-            candidates = [Unit(value: record.value, path: nil, identity: "")]
+            candidates = [Unit(value: record.value, position: nil)]
         }
         guard let when = rule.when else { return (candidates, []) }
         var kept: [Unit] = []
@@ -153,11 +160,14 @@ struct RuleEvaluation {
             activation[v.other] = first.value
             let overlapStart = max(spans[i].start, spans[j].start)
             let overlapEnd = min(spans[i].end ?? max(asOf, spans[i].start), spans[j].end ?? max(asOf, spans[j].start))
-            let outcome = CheckOutcome(status: .breach, value: Double(overlapStart.days(to: overlapEnd)),
-                                       occurrence: first.path.map { "with \($0)" } ?? "with \(first.identity)")
-            var f = finding(outcome, unit: second, activation: &activation, extraIdentity: first.identity)
+            let outcome = CheckOutcome(status: .breach, value: Double(overlapStart.days(to: overlapEnd)))
+            let firstName = name(of: first)
+            var f = finding(outcome, unit: second, activation: &activation)
+            // The pair is the same whichever of the two the file lists first.
+            let pair = [firstName.identity, name(of: second).identity].sorted()
+            f.fingerprint = Fingerprint.of([rule.id, record.id ?? record.location.description, "overlap"] + pair)
             if rule.message == nil {
-                f.message = "\(rule.definition.title): \(second.path ?? "item") overlaps \(first.path ?? "another item") from \(overlapStart.isoString) to \(overlapEnd.isoString)"
+                f.message = "\(rule.definition.title): \(f.item ?? "item") overlaps \(firstName.path ?? "another item") from \(overlapStart.isoString) to \(overlapEnd.isoString)"
             }
             out.append(f)
             activation[v.other] = .null
@@ -292,22 +302,22 @@ struct RuleEvaluation {
         finding(CheckOutcome(status: .error, errorText: RuleEvaluation.errorText(e, problem)), unit: unit, activation: &activation)
     }
 
-    private func finding(_ outcome: CheckOutcome, unit: Unit?, activation: inout Activation, extraIdentity: String? = nil) -> Finding {
+    private func finding(_ outcome: CheckOutcome, unit: Unit?, activation: inout Activation) -> Finding {
         let child = record.value
         var location = record.location
-        if let path = unit?.path, let line = record.itemLines[path] { location.line = line; location.column = 0 }
+        let unitName: (path: String?, identity: String) = unit.map(name(of:)) ?? (nil, "")
+        if let path = unitName.path, let line = record.itemLines[path] { location.line = line; location.column = 0 }
         let message: String
         if outcome.status == .error {
             message = outcome.errorText ?? "could not evaluate the rule"
         } else {
             message = render(outcome, activation: &activation)
         }
-        var identity = [rule.id, record.id ?? record.location.description, unit?.identity ?? ""]
-        if let extraIdentity { identity.append(extraIdentity) }
+        var identity = [rule.id, record.id ?? record.location.description, unitName.identity]
         if outcome.status == .error { identity.append("error") }
         if let occurrence = outcome.occurrence, outcome.status != .error { identity.append(occurrence) }
         return Finding(rule: rule.id, severity: rule.severity, status: outcome.status, caseID: record.id,
-                       item: unit?.path, group: nil, message: message, due: outcome.due, daysLate: outcome.daysLate,
+                       item: unitName.path, group: nil, message: message, due: outcome.due, daysLate: outcome.daysLate,
                        worker: RuleEvaluation.text(child, "worker"), team: RuleEvaluation.text(child, "team"),
                        location: location, ruleLocation: rule.location, fingerprint: Fingerprint.of(identity))
     }

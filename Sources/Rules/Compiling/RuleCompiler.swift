@@ -7,21 +7,32 @@ import CaseModel
 struct RuleCompiler {
     let schema: ObjectSchema?
     let calendar: any RuleCalendar
-    let functions: FunctionRegistry
+    /// The standard library and the date functions, built once for all rules.
+    private let baseEnvironment: Environment
+
+    init(schema: ObjectSchema?, calendar: any RuleCalendar, functions: FunctionRegistry) {
+        self.schema = schema
+        self.calendar = calendar
+        var env = Environment(functions: functions)
+        // `type(d) == date` needs the names; harmless when the date functions are absent.
+        env.declareType(DateValue.celType, named: DateValue.typeName)
+        env.declareType(SpanValue.celType, named: SpanValue.typeName)
+        baseEnvironment = env
+    }
 
     /// The compiled rule, or nil (with diagnostics) when any expression of it fails.
     func compile(_ rule: RuleDefinition) -> (CompiledRule?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let childType = schema.map(SchemaTypes.celType(of:)) ?? .dyn
+        let childType = schema?.celType ?? .dyn
 
         // for_each is evaluated before the item exists, so it sees only child and as_of.
-        var env = Environment(functions: functions)
+        var env = baseEnvironment
         let childSlot = env.declare("child", type: childType)
         let asOfSlot = env.declare("as_of", type: DateValue.celType)
         var forEach: CompiledExpression?
         var itemType = childType
         if let source = rule.forEach {
-            forEach = compile(source, role: "for_each", in: env, expecting: .list, into: &diagnostics)
+            forEach = compile(RuleCompiler.childField(source), role: "for_each", in: env, expecting: .list, into: &diagnostics)
             if let program = forEach?.program { itemType = SchemaTypes.elementType(of: program.resultType) }
             if forEach == nil { itemType = .dyn }
         }
@@ -94,6 +105,19 @@ struct RuleCompiler {
         }
     }
 
+    /// `for_each: cp_plans` names a list of the child, as DESIGN.md writes it: a bare name that
+    /// is not a variable reads as `child.cp_plans`. The added prefix maps onto the name's own
+    /// position, so errors still point into the rule file.
+    static func childField(_ source: RuleExpression) -> RuleExpression {
+        let name = source.text.trimmingWhitespace()
+        guard RuleParser.isIdentifier(name), name != "child", name != "as_of" else { return source }
+        let prefix = "child."
+        let first = source.characterPositions.first(where: { _ in true })
+            ?? FilePosition(line: source.location.line, column: source.location.column)
+        let positions = source.characterPositions.isEmpty ? [] : Array(repeating: first, count: prefix.count) + source.characterPositions
+        return RuleExpression(text: prefix + source.text, location: source.location, characterPositions: positions)
+    }
+
     /// Compiles one expression; on failure adds a diagnostic at the failing character.
     func compile(_ source: RuleExpression, role: String, in env: Environment, expecting expected: ExpectedResult,
                  into diagnostics: inout [Diagnostic]) -> CompiledExpression? {
@@ -107,13 +131,31 @@ struct RuleCompiler {
             }
             return CompiledExpression(program: program, source: source, role: role)
         } catch let error as CompileError {
+            let (message, hint) = explain(error, in: env)
             diagnostics.append(Diagnostic(.error, at: source.location(ofLine: error.line, column: error.column),
-                                          "in '\(role)': \(error.message)", hint: error.hint))
+                                          "in '\(role)': \(message)", hint: hint))
             return nil
         } catch {
             diagnostics.append(Diagnostic(.error, at: source.location, "in '\(role)': \(error)"))
             return nil
         }
+    }
+
+    /// An unknown name, said in terms of the rule: which names exist, and `child.x` when the
+    /// writer left off `child.`.
+    private func explain(_ error: CompileError, in env: Environment) -> (String, String?) {
+        let prefix = "undeclared reference to '"
+        guard error.message.hasPrefix(prefix), error.message.hasSuffix("'") else { return (error.message, error.hint) }
+        let name = String(error.message.dropFirst(prefix.count).dropLast())
+        let names = env.variables.map(\.name)
+        let message = "'\(name)' is not known here; expressions can use \(names.map { "'\($0)'" }.joined(separator: ", "))"
+        if name == "item", let itemName = names.first(where: { !RuleVariables.ruleNames.contains($0) }), itemName != "item" {
+            return (message, "this rule calls its item '\(itemName)' (as: \(itemName)); write '\(itemName)' instead of 'item'")
+        }
+        if let schema, schema.field(named: name) != nil {
+            return (message, "did you mean 'child.\(name)'?")
+        }
+        return (message, error.hint ?? Suggestion.hint(for: name, among: names))
     }
 
     private func compileTemplate(_ message: RuleExpression, in env: Environment,

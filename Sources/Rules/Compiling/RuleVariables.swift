@@ -16,3 +16,12 @@ struct RuleVariables: Sendable {
     /// How many slots an activation needs.
     var count: Int
 }
+
+extension RuleVariables {
+    /// Names the rule itself provides, which `as:` may not take.
+    static let ruleNames = ["child", "as_of", "due", "late", "days_late", "value", "group", "other"]
+    /// CEL's reserved words, which cannot name a variable.
+    static let celReservedWords = ["true", "false", "null", "in", "as", "break", "const", "continue", "else", "for",
+                                   "function", "if", "import", "let", "loop", "package", "namespace", "return",
+                                   "var", "void", "while"]
+}

@@ -24,6 +24,11 @@ struct CaseValueBuilder {
             if case .object(let o) = type { object = o }
             var pairs: [(String, Value)] = []
             for e in entries {
+                if let object, object.field(named: e.key) == nil {
+                    // A misspelt field in an example silently tests something else: say so.
+                    reader.warning(e.keyNode, "'\(e.key)' is not a field of \(object.name) in the case schema",
+                                   hint: Suggestion.hint(for: e.key, among: object.fields.map(\.name)))
+                }
                 let fieldType = object?.field(named: e.key)?.type ?? .any
                 pairs.append((e.key, value(e.value, type: fieldType)))
             }
@@ -41,7 +46,7 @@ struct CaseValueBuilder {
 
     private mutating func scalar(_ s: Node.Scalar, node: Node, type: FieldType) -> Value {
         let text = s.string
-        if s.tagName == .null { return .null }
+        if s.isNull { return .null }
         if type == .date || (type == .any && s.style == .plain && text.count == 10) {
             if let d = CalendarDate(iso: text) { return .date(d) }
             if type == .date {

@@ -7,7 +7,7 @@ struct ExampleParser {
     var reader: NodeReader
     let schema: ObjectSchema?
 
-    static let keys = ["name", "as_of", "expect", "case", "findings", "status"]
+    static let keys = ["name", "as_of", "expect", "case", "cases", "findings", "status"]
 
     mutating func parse(_ node: Node) -> [RuleExample] {
         guard case .sequence(let list) = node else {
@@ -36,13 +36,25 @@ struct ExampleParser {
         } else {
             reader.error(node, "example '\(name)' needs 'expect: pass' or 'expect: fail'")
         }
-        var record: Value?
-        if let c = v("case") {
+        var records: [Value]?
+        switch (v("case"), v("cases")) {
+        case (let one?, nil):
             var builder = CaseValueBuilder(reader: reader)
-            record = builder.record(c, schema: schema)
+            records = builder.record(one, schema: schema).map { [$0] }
             reader = builder.reader
-        } else {
-            reader.error(node, "example '\(name)' needs 'case:', the case record to check")
+        case (nil, let many?):
+            guard case .sequence(let list) = many, !list.isEmpty else {
+                reader.error(many, "'cases' should be a list of case records, but found \(NodeReader.describe(many))")
+                break
+            }
+            var builder = CaseValueBuilder(reader: reader)
+            let built = list.compactMap { builder.record($0, schema: schema) }
+            reader = builder.reader
+            if built.count == list.count { records = built }
+        case (_?, _?):
+            reader.error(node, "example '\(name)' has both 'case' and 'cases'; use 'case' for one record, 'cases' for several")
+        case (nil, nil):
+            reader.error(node, "example '\(name)' needs 'case:', the case record to check (or 'cases:', a list of them)")
         }
         let count = v("findings").flatMap { reader.integer($0, key: "findings") }
         let status = v("status").flatMap {
@@ -51,8 +63,8 @@ struct ExampleParser {
         if expect == .pass, let count, count != 0, let f = v("findings") {
             reader.error(f, "example '\(name)' expects to pass but also expects \(count) findings")
         }
-        guard let asOf, let expect, let record else { return nil }
-        return RuleExample(name: name, asOf: asOf, expect: expect, record: record, findingCount: count,
+        guard let asOf, let expect, let records else { return nil }
+        return RuleExample(name: name, asOf: asOf, expect: expect, records: records, findingCount: count,
                            status: status, location: reader.location(node))
     }
 }

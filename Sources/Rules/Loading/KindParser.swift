@@ -37,7 +37,11 @@ struct KindParser {
     private mutating func required(_ fields: [String: (key: Node, value: Node)], _ key: String,
                                    in entry: NodeReader.Entry, example: String) -> Node? {
         if let f = fields[key], !NodeReader.isNull(f.value) { return f.value }
-        reader.error(fields[key]?.key ?? entry.keyNode, "'\(entry.key)' needs '\(key)'", hint: "for example '\(key): \(example)'")
+        if let f = fields[key] {
+            reader.error(f.value, "'\(key)' in '\(entry.key)' is empty; give it an expression", hint: "for example '\(key): \(example)'")
+        } else {
+            reader.error(entry.keyNode, "'\(entry.key)' needs '\(key)'", hint: "for example '\(key): \(example)'")
+        }
         return nil
     }
 
@@ -123,7 +127,7 @@ struct KindParser {
                 if span == nil || (v("for") != nil && period == nil) { ok = false; continue }
                 steps.append(.every(span!, for: period))
                 if period == nil { openEnded = stepNode }
-            } else if !entries.isEmpty || true {
+            } else {
                 reader.error(stepNode, "a schedule step needs 'within' (for the first event) or 'every'")
                 ok = false
             }

@@ -18,9 +18,7 @@ struct NodeReader {
 
     init(file: String, text: String) {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            Array(line.hasSuffix("\r") ? line.dropLast() : line)
-        }
+        self.lines = text.sourceLines().map { Array($0) }
     }
 
     func location(_ node: Node) -> SourceLocation {
@@ -42,14 +40,14 @@ struct NodeReader {
         case .mapping: return "a set of keys"
         case .sequence: return "a list"
         case .scalar(let s):
-            if s.tagName == .null { return "nothing" }
+            if s.isNull { return "nothing" }
             return "the value '\(s.string)'"
         case .alias: return "an alias"
         }
     }
 
     static func isNull(_ node: Node) -> Bool {
-        if case .scalar(let s) = node, s.tagName == .null { return true }
+        if case .scalar(let s) = node, s.isNull { return true }
         return false
     }
 
@@ -67,7 +65,7 @@ struct NodeReader {
                 error(keyNode, "a key in \(what) should be a plain name, but found \(NodeReader.describe(keyNode))")
                 continue
             }
-            if keyScalar.string == "<<" && (keyScalar.tagName == .merge || keyScalar.style == .plain) {
+            if keyScalar.string == "<<" && keyScalar.style == .plain {
                 let sources: [Node]
                 if case .sequence(let s) = value { sources = Array(s) } else { sources = [value] }
                 for source in sources {
@@ -103,7 +101,7 @@ struct NodeReader {
             error(node, "'\(key)' should be a single value, but found \(NodeReader.describe(node))")
             return nil
         }
-        guard s.tagName != .null else {
+        guard !s.isNull else {
             error(node, "'\(key)' is empty; give it a value")
             return nil
         }
@@ -143,7 +141,7 @@ struct NodeReader {
     /// A number (`max: 20`).
     mutating func number(_ node: Node, key: String) -> Double? {
         guard let text = text(node, key: key) else { return nil }
-        if case .scalar(let s) = node, s.tagName == .str, s.style != .plain {
+        if case .scalar(let s) = node, s.style != .plain {
             error(node, "'\(key)' should be a number, but is the text '\(text)'", hint: "remove the quotes")
             return nil
         }
@@ -201,5 +199,18 @@ struct NodeReader {
 
 extension Node.Scalar {
     /// The scalar's resolved YAML tag (`null`, `bool`, `int`, `str`...).
-    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+    /// Resolving a tag runs Yams's regular expressions, so it is done only where the type of
+    /// a value matters (example cases), never just to spot an empty value.
+    var tagName: Tag.Name { Tag.Name(rawValue: Node.scalar(self).tag.rawValue) }
+
+    /// Whether the scalar is YAML's null (`~`, `null`, or nothing), without resolving its tag.
+    var isNull: Bool {
+        guard style == .plain || style == .any else { return false }
+        switch string {
+        case "", "~", "null", "Null", "NULL":
+            // An explicit tag such as `!!str null` makes it text.
+            return tag.rawValue.isEmpty || tag.rawValue == Tag.Name.null.rawValue
+        default: return false
+        }
+    }
 }

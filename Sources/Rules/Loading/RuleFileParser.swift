@@ -23,9 +23,10 @@ enum RuleFileParser {
             return ([], reader.diagnostics)
         }
         guard let entries = reader.entries(root, what: "a rule file") else { return ([], reader.diagnostics) }
-        reader.rejectUnknownKeys(entries, allowed: topLevelKeys, in: "a rule file")
+        let unknown = reader.rejectUnknownKeys(entries, allowed: topLevelKeys, in: "a rule file")
         guard let rulesEntry = entries.first(where: { $0.key == "rules" }) else {
-            if !entries.isEmpty || reader.diagnostics.isEmpty {
+            // A misspelt 'rules' has been reported with its did-you-mean already.
+            if !unknown.contains(where: { Suggestion.closest(to: $0.key, among: topLevelKeys) != nil }) {
                 reader.diagnostics.append(Diagnostic(.error, at: start, "this rule file has no 'rules:' list",
                                                      hint: "a rule file starts with 'rules:' followed by a list of rules"))
             }

@@ -50,12 +50,14 @@ struct RuleParser {
         let forEach = value("for_each").flatMap { reader.expression($0, key: "for_each") }
         var itemName = "item"
         if let asNode = value("as"), let name = reader.text(asNode, key: "as") {
-            if RuleParser.isIdentifier(name) && !["child", "as_of", "due", "late", "days_late", "value", "group", "other"].contains(name) {
-                itemName = name
-            } else if RuleParser.isIdentifier(name) {
-                reader.error(asNode, "'as: \(name)' would hide the rule variable '\(name)'; choose another name")
-            } else {
+            if !RuleParser.isIdentifier(name) {
                 reader.error(asNode, "'as' should be a simple name such as 'plan' (letters, digits and '_'), but is '\(name)'")
+            } else if RuleVariables.ruleNames.contains(name) {
+                reader.error(asNode, "'as: \(name)' would hide the rule variable '\(name)'; choose another name")
+            } else if RuleVariables.celReservedWords.contains(name) {
+                reader.error(asNode, "'as: \(name)' cannot be used: '\(name)' is a reserved word in expressions; choose another name")
+            } else {
+                itemName = name
             }
             if forEach == nil && value("for_each") == nil {
                 reader.warning(asNode, "'as' names the item of 'for_each', but \(named) has no 'for_each'")
@@ -65,6 +67,10 @@ struct RuleParser {
         let message = value("message").flatMap { reader.expression($0, key: "message") }
 
         let kind = parseKind(entries, unknown: unknown, ruleNode: node, named: named)
+        if case .noOverlap? = kind, value("for_each") == nil, let entry = entries.first(where: { $0.key == "no_overlap" }) {
+            reader.error(entry.keyNode, "'no_overlap' compares the items of 'for_each', but \(named) has no 'for_each'",
+                         hint: "add the list to compare, such as 'for_each: child.placements'")
+        }
 
         var examples: [RuleExample] = []
         if let examplesNode = value("examples") {

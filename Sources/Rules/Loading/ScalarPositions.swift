@@ -53,6 +53,14 @@ enum ScalarPositions {
                 else { positions.removeLast() }
                 continue
             }
+            if v == " " || v == "\n", !isBlock || v == "\n",
+               lines[line][column...].allSatisfy({ $0 == " " || $0 == "\t" }) {
+                // Trailing blanks and the line break fold into this one character.
+                positions.append(FilePosition(line: line + 1, column: column + 1))
+                nextLine()
+                i += 1
+                continue
+            }
             positions.append(FilePosition(line: line + 1, column: column + 1))
             let source = lines[line][column]
             if scalar.style == .doubleQuoted && source == "\\" {

@@ -15,7 +15,7 @@ enum YAMLDocument {
         do {
             let parser = try Parser(yaml: text)
             guard let root = try parser.singleRoot() else { return .empty }
-            if case .scalar(let s) = root, s.tagName == .null { return .empty }
+            if case .scalar(let s) = root, s.isNull { return .empty }
             return .document(root)
         } catch let error as YamlError {
             let tabs = tabDiagnostics(text, file: file)
@@ -31,7 +31,7 @@ enum YAMLDocument {
     /// them is cryptic, so they are reported first, one per line.
     static func tabDiagnostics(_ text: String, file: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, line) in text.sourceLines().enumerated() {
             var column = 1
             for ch in line {
                 if ch == "\t" {
@@ -57,14 +57,15 @@ enum YAMLDocument {
             return Diagnostic(.error, at: at(mark), message, hint: hint)
         case .duplicatedKeysInMapping(let keys, let context):
             let names = keys.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(.error, at: at(context.mark),
+            let repeated = keys.count == 1 ? repeatedKey(keys[0], after: context.mark, in: context.text) : nil
+            return Diagnostic(.error, at: repeated.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(context.mark),
                               "\(names) is written more than once in the same place; each key may appear only once",
                               hint: "remove or rename the repeated key")
         case .reader(let problem, let offset, _, let yaml):
             var line = 1, column = 1
             if let offset {
                 for ch in yaml.prefix(offset) {
-                    if ch == "\n" { line += 1; column = 1 } else { column += 1 }
+                    if ch == "\n" || ch == "\r\n" { line += 1; column = 1 } else { column += 1 }
                 }
             }
             return Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column),
@@ -73,6 +74,26 @@ enum YAMLDocument {
             return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
                               "this file could not be read as YAML: \(error)")
         }
+    }
+
+    /// Yams reports the first of two equal keys; the second, at the same indentation further
+    /// down, is the one to point at.
+    private static func repeatedKey(_ key: String, after mark: Mark, in text: String) -> FilePosition? {
+        let lines = text.sourceLines()
+        let indent = mark.column - 1
+        guard mark.line >= 1 else { return nil }
+        for n in mark.line..<lines.count {
+            let line = lines[n]
+            let leading = line.prefix(while: { $0 == " " }).count
+            let blank = line.allSatisfy({ $0 == " " }) || line.drop(while: { $0 == " " }).hasPrefix("#")
+            if leading < indent && !blank { return nil }
+            guard leading == indent else { continue }
+            let rest = line.dropFirst(indent)
+            if rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                return FilePosition(line: n + 1, column: mark.column)
+            }
+        }
+        return nil
     }
 
     /// libyaml's problem texts, said in terms of the rule file.
@@ -100,9 +121,18 @@ enum YAMLDocument {
             return ("a list item '-' is not allowed here; check the indentation", nil)
         case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
             return ("a tab is used for indentation; YAML needs spaces", "replace the tab with spaces")
+        case let p where p.hasPrefix("Maximum nesting level reached"):
+            return ("lists or mappings are nested too deeply here for a rule file", nil)
         default:
             let ctx = context.map { " (\($0))" } ?? ""
             return ("this is not valid YAML: \(problem)\(ctx)", nil)
         }
+    }
+}
+
+extension String {
+    /// The text's lines as YAML counts them: `\n`, `\r\n` (one Character in Swift) and `\r` all end a line.
+    func sourceLines() -> [Substring] {
+        split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
     }
 }

@@ -1,0 +1,49 @@
+import CaseModel
+
+/// One object of the schema (the child, a plan, a visit), ready for lookups.
+final class ResolvedObject {
+    let name: String
+    /// Declaration order; a field's index is its position here.
+    let fieldNames: [String]
+    let fieldTypes: [ResolvedType]
+    let requiredFields: [String]
+    private let indexByName: [String: Int]
+    /// The names' UTF-8 bytes end to end, so a key read from JSON bytes is matched without
+    /// first being made into a String and hashed.
+    private let nameBytes: [UInt8]
+    private let nameStarts: [Int]
+
+    init(_ schema: ObjectSchema) {
+        name = schema.name
+        fieldNames = schema.fields.map(\.name)
+        fieldTypes = schema.fields.map { ResolvedType($0) }
+        requiredFields = schema.fields.filter(\.required).map(\.name)
+        var table: [String: Int] = [:]
+        for (i, field) in schema.fields.enumerated() where table[field.name] == nil { table[field.name] = i }
+        indexByName = table
+        var bytes: [UInt8] = [], starts: [Int] = []
+        for field in schema.fields {
+            starts.append(bytes.count)
+            bytes += Array(field.name.utf8)
+        }
+        starts.append(bytes.count)
+        nameBytes = bytes
+        nameStarts = starts
+    }
+
+    func fieldIndex(named name: String) -> Int? { indexByName[name] }
+
+    /// The index of the field whose name is exactly these bytes.
+    func fieldIndex(matching key: UnsafeBufferPointer<UInt8>) -> Int? {
+        nameBytes.withUnsafeBufferPointer { names in
+            for i in 0..<fieldNames.count {
+                let start = nameStarts[i], length = nameStarts[i + 1] - start
+                guard length == key.count else { continue }
+                var j = 0
+                while j < length && names[start + j] == key[j] { j += 1 }
+                if j == length { return i }
+            }
+            return nil
+        }
+    }
+}

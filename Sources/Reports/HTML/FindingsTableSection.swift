@@ -1,0 +1,95 @@
+import Rules
+
+/// Every finding in one table, most days late first. Filter and sort controls are hidden
+/// until the inline script shows them; with scripts blocked the full table still reads
+/// top to bottom in the order people act in.
+enum FindingsTableSection {
+    static func section(_ input: ReportInput, _ figures: ReportFigures, anchors: RuleAnchors) -> BodyNode {
+        let ordered = input.findings.sorted(by: ReportOrder.byLateness)
+        let canonicalPosition = Dictionary(input.findings.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [BodyNode] = []
+        for (n, finding) in ordered.enumerated() {
+            rows.append(row(finding, rule: input.rule(finding.rule), anchor: anchors.anchor(finding.rule),
+                            latenessPosition: n, canonicalPosition: canonicalPosition[finding] ?? n))
+        }
+        let headers: [(String, String?)] = [("Child", nil), ("Rule", nil), ("Area", nil), ("Severity", nil), ("Status", nil),
+                                             ("Due", nil), ("Days late", "days-late"), ("Team", nil), ("Worker", nil),
+                                             ("What is wrong", nil), ("Record", nil)]
+        let headerRow = Markup.element("tr", [], headers.map { title, id in
+            var attributes = [("scope", "col")]
+            if let id { attributes += [("id", id), ("aria-sort", "descending"), ("class", "number")] }
+            return Markup.element("th", attributes, text: title)
+        })
+        let body: [BodyNode] = [
+            Markup.element("h2", [("id", "findings-heading")], text: "Findings"),
+            Markup.element("p", [("id", "static-note")],
+                           text: "All \(ordered.count) findings are listed, most days late first. "
+                               + "Each rule links to its title, source and rationale below."),
+            filters(input, figures),
+            Markup.element("div", [("class", "table-scroll")], [
+                Markup.element("table", [("id", "findings")], [
+                    Markup.element("caption", text: "Findings as of \(input.asOf.isoString)"),
+                    Markup.element("thead", [], [headerRow]),
+                    Markup.element("tbody", [], rows),
+                ]),
+            ]),
+        ]
+        return Markup.element("section", [("aria-labelledby", "findings-heading")], body)
+    }
+
+    private static func row(_ f: Finding, rule: RuleInfo, anchor: String, latenessPosition: Int, canonicalPosition: Int) -> BodyNode {
+        let subject: BodyNode = f.caseID.map { Markup.data($0) }
+            ?? Markup.element("span", [], [Markup.text("group: "), Markup.data(f.group ?? "")])
+        var record: [BodyNode] = []
+        if let location = f.location { record.append(Markup.element("code", [], [Markup.data(location.description)])) }
+        let attributes = [("data-team", f.team ?? ReportFigures.noTeam),
+                          ("data-worker", f.caseID == nil ? "" : f.worker ?? ReportFigures.unallocated),
+                          ("data-area", rule.areaName), ("data-severity", f.severity.rawValue),
+                          ("data-status", f.status.rawValue), ("data-late", f.daysLate.map(String.init) ?? ""),
+                          ("data-lateness-order", String(latenessPosition)), ("data-child-order", String(canonicalPosition))]
+        let cells: [BodyNode] = [
+            Markup.element("th", [("scope", "row")], [subject] + (f.item.map { [Markup.element("span", [("class", "item")], [Markup.data($0)])] } ?? [])),
+            Markup.element("td", [], [Markup.element("a", [("href", "#\(anchor)"), ("title", rule.title)], [Markup.data(f.rule)])]),
+            Markup.element("td", [], [Markup.data(rule.areaName)]),
+            Markup.element("td", [], [Markup.element("span", [("class", "badge \(SeverityStyle.cssClass(f.severity))")], text: f.severity.rawValue)]),
+            Markup.element("td", [], text: f.status.rawValue.replacingOccurrences(of: "_", with: " ")),
+            Markup.element("td", [("class", "date")], text: f.due?.isoString ?? ""),
+            Markup.element("td", [("class", "number")], text: f.daysLate.map(String.init) ?? ""),
+            Markup.element("td", [], [Markup.data(f.team ?? "")]),
+            Markup.element("td", [], [Markup.data(f.worker ?? "")]),
+            Markup.element("td", [], [Markup.data(f.message)]),
+            Markup.element("td", [], record),
+        ]
+        return Markup.element("tr", attributes, cells)
+    }
+
+    /// The filter form: one choice per field, listing only the values present.
+    private static func filters(_ input: ReportInput, _ figures: ReportFigures) -> BodyNode {
+        let choices: [(field: String, label: String, values: [String])] = [
+            ("team", "Team", figures.byTeam.map(\.label).sorted()),
+            ("worker", "Worker", figures.byWorker.map(\.label).sorted()),
+            ("area", "Area", Set(input.findings.map { input.rule($0.rule).areaName }).sorted()),
+            ("severity", "Severity", Severity.allCases.reversed().map(\.rawValue)),
+            ("status", "Status", FindingStatus.allCases.map(\.rawValue)),
+        ]
+        var controls: [BodyNode] = choices.map { choice in
+            // "all" has no value attribute (Plot cannot write an empty one); the script knows it as the first option.
+            let options = [Markup.element("option", [], text: "all")]
+                + choice.values.map { Markup.element("option", [("value", $0)], text: $0) }
+            return Markup.element("label", [], [
+                Markup.text(choice.label + " "),
+                Markup.element("select", [("name", choice.field), ("data-field", choice.field)], options),
+            ])
+        }
+        controls.append(Markup.element("label", [], [
+            Markup.text("Order "),
+            Markup.element("select", [("name", "order")], [
+                Markup.element("option", [("value", "late")], text: "most days late first"),
+                Markup.element("option", [("value", "early")], text: "fewest days late first"),
+                Markup.element("option", [("value", "child")], text: "by child"),
+            ]),
+        ]))
+        controls.append(Markup.element("output", [("id", "shown"), ("aria-live", "polite")], text: ""))
+        return Markup.element("form", [("id", "filters"), ("hidden", "hidden"), ("aria-label", "Filter findings")], controls)
+    }
+}

@@ -1,1 +1,0 @@
-// Renderers for findings; see DESIGN.md.

@@ -1,0 +1,133 @@
+import CEL
+import CaseModel
+
+/// Re-runs a rule on one record, recording each expression's value and the due dates
+/// computed, for `casecheck explain`. The verdict itself comes from the rule's own check, so
+/// the explanation can never disagree with a run.
+struct RuleExplainer {
+    let rule: CompiledRule
+    let record: CaseRecord
+    let asOf: CalendarDate
+
+    func explain() -> RuleExplanation {
+        let v = rule.variables
+        var activation = Activation(count: v.count)
+        activation[v.child] = record.value
+        activation[v.asOf] = .date(asOf)
+
+        var forEachStep: RuleExplanation.Step?
+        var units: [(value: Value, path: String?)] = []
+        if let forEach = rule.forEach {
+            let value = forEach.evaluate(activation)
+            var summary = ValueText.render(value)
+            if case .list(let items) = value {
+                summary = items.count == 1 ? "1 item" : "\(items.count) items"
+                for (n, item) in items.enumerated() {
+                    units.append((item, rule.itemPaths.name(item: item, position: n, in: record.value).path))
+                }
+            }
+            forEachStep = step(forEach, value: summary)
+        } else {
+            units = [(record.value, nil)]
+        }
+
+        var items: [RuleExplanation.Item] = []
+        for unit in units {
+            activation[v.item] = unit.value
+            if let alias = v.itemAlias { activation[alias] = unit.value }
+            var whenStep: RuleExplanation.Step?
+            var checked = true
+            if let when = rule.when {
+                let value = when.evaluate(activation)
+                whenStep = step(when, value: ValueText.render(value))
+                if case .bool(true) = value {} else { checked = false }
+            }
+            var steps: [RuleExplanation.Step] = []
+            var dues: [String] = []
+            if checked {
+                for e in kindExpressions() { steps.append(step(e, value: ValueText.render(e.evaluate(activation)))) }
+                dues = dueDates(activation)
+            }
+            items.append(RuleExplanation.Item(path: unit.path, when: whenStep, checked: checked, steps: steps, dueDates: dues))
+        }
+        let findings = rule.isAggregate
+            ? rule.finish(rule.tally(record: record, asOf: asOf), asOf: asOf)
+            : rule.check(record: record, asOf: asOf)
+        return RuleExplanation(rule: rule.id, asOf: asOf, forEach: forEachStep, items: items, findings: findings)
+    }
+
+    private func step(_ e: CompiledExpression, value: String) -> RuleExplanation.Step {
+        RuleExplanation.Step(role: e.role, expression: e.source.text, value: value, location: e.source.location)
+    }
+
+    private func kindExpressions() -> [CompiledExpression] {
+        switch rule.kind {
+        case .expect(let e): return [e]
+        case .deadline(let start, let done, _, _): return [start, done]
+        case .cadence(let events, let from, let until, _): return [events, from] + (until.map { [$0] } ?? [])
+        case .duration(let start, let end, _, _): return [start, end]
+        case .noOverlap(let start, let end): return [start, end]
+        case .aggregate(let group, let sum, _, _): return [group] + (sum.map { [$0] } ?? [])
+        }
+    }
+
+    /// The due dates the kind computes for this item, with the working days skipped.
+    private func dueDates(_ activation: Activation) -> [String] {
+        func date(_ e: CompiledExpression) -> CalendarDate? {
+            let value = e.evaluate(activation)
+            if let d = value.asDate { return d }
+            if case .string(let s) = value { return CalendarDate(iso: s) }
+            return nil
+        }
+        switch rule.kind {
+        case .deadline(let start, _, let within, _):
+            guard let s = date(start) else { return [] }
+            return [sum(s, within)]
+        case .duration(let start, _, let min, let max):
+            guard let s = date(start) else { return [] }
+            return [min.map { "earliest end: " + sum(s, $0) }, max.map { "latest end: " + sum(s, $0) }].compactMap { $0 }
+        case .cadence(let eventsExpr, let from, let until, let schedule):
+            guard let f = date(from) else { return [] }
+            var events: [CalendarDate] = []
+            if case .list(let items) = eventsExpr.evaluate(activation) {
+                for item in items {
+                    var element = item
+                    if case .map(let m) = item, let inner = m[string: "date"] { element = inner }
+                    if let d = element.asDate { events.append(d) }
+                }
+            }
+            let end = until.flatMap(date).map { Swift.min($0, asOf) } ?? asOf
+            let timetable = CadenceCheck.Timetable(from: f, schedule: schedule, calendar: rule.calendar)
+            var notes: [String] = []
+            var previous: CalendarDate?
+            for event in events.filter({ $0 >= f && $0 <= end }).sorted() {
+                if let due = timetable.due(after: previous) {
+                    notes.append("after \(previous?.isoString ?? "the start \(f.isoString)"): due \(due.isoString), next event \(event.isoString) (\(event > due ? "late" : "on time"))")
+                }
+                previous = event
+            }
+            if let due = timetable.due(after: previous) {
+                notes.append("after \(previous?.isoString ?? "the start \(f.isoString)"): due \(due.isoString), nothing since (checked up to \(end.isoString))")
+            }
+            return notes
+        case .expect, .noOverlap, .aggregate:
+            return []
+        }
+    }
+
+    /// "2024-03-01 + 45 working days = 2024-05-08 (skipping Good Friday 2024-03-29, ...)".
+    private func sum(_ start: CalendarDate, _ span: CalendarSpan) -> String {
+        let due = rule.calendar.adding(span, to: start)
+        var text = "\(start.isoString) + \(span) = \(due.isoString)"
+        if span.unit == .workingDays, start < due {
+            var skipped: [String] = []
+            var d = start.addingDays(1)
+            while d <= due {
+                if !d.isWeekend, let name = (rule.calendar as? WorkingDayCalendar)?.holidayName(on: d) { skipped.append("\(name) \(d.isoString)") }
+                d = d.addingDays(1)
+            }
+            if !skipped.isEmpty { text += " (skipping \(skipped.joined(separator: ", ")))" }
+        }
+        return text
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class ReportsTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

@@ -1,0 +1,51 @@
+import CaseModel
+import XCTest
+@testable import Rules
+
+final class RuleExplanationTests: XCTestCase {
+    func testExplanationShowsItemsWhenValuesAndDueDatesWithHolidaysSkipped() throws {
+        let calendar = WorkingDayCalendar(name: "test", holidays: [Fixture.date("2024-03-29"): "Good Friday",
+                                                                   Fixture.date("2024-04-01"): "Easter Monday"])
+        let (pack, diagnostics) = RulePack.load(sources: [RuleSource(name: "r.yaml", text: """
+        rules:
+          - id: ASSESS
+            title: Assessments within 45 working days
+            severity: high
+            for_each: child.assessments
+            as: a
+            when: a.id != 'SKIP'
+            deadline: {start: a.start_date, done: a.authorised_date, within: 45 working days}
+        """)], schema: Fixture.schema, calendar: calendar)
+        XCTAssertEqual(diagnostics, [])
+        let rule = try XCTUnwrap(pack.rules.first)
+        let record = Fixture.record("{id: C1, assessments: [{id: SKIP, start_date: 2024-01-01}, {id: A2, start_date: 2024-03-01, authorised_date: 2024-05-08}]}")
+        let explanation = rule.explain(record: record, asOf: Fixture.date("2024-06-01"))
+        XCTAssertEqual(explanation.forEach?.value, "2 items")
+        XCTAssertEqual(explanation.items.map(\.path), ["assessments[0]", "assessments[1]"])
+        XCTAssertEqual(explanation.items.map(\.checked), [false, true])
+        XCTAssertEqual(explanation.items[0].when?.value, "no")
+        XCTAssertEqual(explanation.items[1].steps.map(\.value), ["2024-03-01", "2024-05-08"])
+        XCTAssertEqual(explanation.items[1].steps.map(\.role), ["deadline.start", "deadline.done"])
+        XCTAssertEqual(explanation.items[1].dueDates,
+                       ["2024-03-01 + 45 working days = 2024-05-07 (skipping Good Friday 2024-03-29, Easter Monday 2024-04-01)"])
+        XCTAssertEqual(explanation.findings.map(\.daysLate), [1], "the verdict is the rule's own")
+    }
+
+    func testCadenceExplanationListsEachGap() throws {
+        let rule = try Fixture.rule("""
+        rules:
+          - id: R
+            title: t
+            severity: low
+            for_each: child.cp_plans
+            cadence: {events: item.reviews, from: item.start_date, first_within: 1 month, then_every: 2 months}
+        """)
+        let record = Fixture.record("{id: C1, cp_plans: [{start_date: 2024-01-01, reviews: [2024-03-01, 2024-01-20]}]}")
+        let notes = rule.explain(record: record, asOf: Fixture.date("2024-06-01")).items.first?.dueDates
+        XCTAssertEqual(notes, [
+            "after the start 2024-01-01: due 2024-02-01, next event 2024-01-20 (on time)",
+            "after 2024-01-20: due 2024-03-20, next event 2024-03-01 (on time)",
+            "after 2024-03-01: due 2024-05-01, nothing since (checked up to 2024-06-01)",
+        ])
+    }
+}
