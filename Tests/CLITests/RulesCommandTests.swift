@@ -26,9 +26,9 @@ final class RulesCommandTests: XCTestCase {
                                   "--calendar", "rules/calendars/england-and-wales.yaml"])
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, """
-        more/broken.yaml:7:17: error: in 'expect': 'cp_plan' has no field 'end_dat'
+        more/broken.yaml:7:18: error: in 'expect': 'cp_plan' has no field 'end_dat'
          7 |     expect: plan.end_dat == null
-           |                 ^
+           |                  ^
           hint: did you mean 'end_date'?
 
         0 rules compiled in 1 file: 1 error, 0 warnings

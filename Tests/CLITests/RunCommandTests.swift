@@ -42,7 +42,7 @@ final class RunCommandTests: XCTestCase {
         try FixturePack.install(in: cli, rules: broken)
         let result = try cli.run(["run", "--as-of", "2024-06-01"])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("rules/pack.yaml:10:18: error: in 'cadence.until': 'cp_plan' has no field 'end_dat'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("rules/pack.yaml:10:19: error: in 'cadence.until': 'cp_plan' has no field 'end_dat'"), result.stderr)
         XCTAssertTrue(result.stderr.contains("end_dat"), result.stderr)
         XCTAssertTrue(result.stderr.contains("did you mean 'end_date'?"), result.stderr)
         XCTAssertEqual(result.stdout, "", "nothing is checked when the rules have errors")
