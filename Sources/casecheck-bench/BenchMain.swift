@@ -22,6 +22,8 @@ enum BenchMain {
         /// Only read and type the records, without checking them (to see what parsing costs).
         var readOnly = false
         var workers = ProcessInfo.processInfo.activeProcessorCount
+        /// Records read and checked at a time: memory is bounded by about two batches.
+        var batchSize = 256
     }
 
     static func main() throws {
@@ -48,7 +50,7 @@ enum BenchMain {
             PeakMemory.reset()
             let started = DispatchTime.now().uptimeNanoseconds
             let cpuStarted = ProcessorTime.seconds()
-            let reader = CaseReader(paths: [path], schema: schema.root)
+            let reader = CaseReader(paths: [path], schema: schema.root, batchSize: options.batchSize, parallelism: options.workers)
             let checked = options.readOnly ? RulePack(rules: [], files: []) : pack
             let result = RuleEngine(pack: checked, asOf: asOf, workers: options.workers).run(reader)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -89,6 +91,9 @@ enum BenchMain {
             case "--workers":
                 guard let w = Int(value(argument)), w > 0 else { usage("--workers takes a positive whole number") }
                 options.workers = w
+            case "--batch":
+                guard let b = Int(value(argument)), b > 0 else { usage("--batch takes a positive whole number") }
+                options.batchSize = b
             case "--keep": options.keep = true
             case "--read-only": options.readOnly = true
             case "-h", "--help": usage(nil)
@@ -101,10 +106,11 @@ enum BenchMain {
 
     private static func usage(_ problem: String?) -> Never {
         let text = """
-        usage: casecheck-bench [--children N]... [--seed S] [--workers W] [--keep] [--read-only]
+        usage: casecheck-bench [--children N]... [--seed S] [--workers W] [--batch B] [--keep] [--read-only]
           --children N   children to generate and check (repeatable; default 10000 and 100000)
           --seed S       random seed for the generated children
           --workers W    threads checking records (default: the number of cores)
+          --batch B      records read and checked at a time (default 256)
           --keep         keep the generated NDJSON file and print its path
           --read-only    only read and type the records (no rules), to see what parsing costs
 

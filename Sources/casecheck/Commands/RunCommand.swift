@@ -47,8 +47,12 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let date = try AsOfDate.parse(asOf)
         let setup = try PackLoading.load(rulePaths: pack.rulePaths, schema: pack.schema, calendar: pack.calendar)
-        let reader = CaseReader(paths: casePaths.isEmpty ? ["cases"] : casePaths, schema: setup.schema.root)
-        let engine = RuleEngine(pack: setup.pack, asOf: date)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        // Small batches keep memory low (about two batches are held); 256 records are still
+        // milliseconds of work each, so the threads stay busy.
+        let reader = CaseReader(paths: casePaths.isEmpty ? ["cases"] : casePaths, schema: setup.schema.root,
+                                batchSize: 256, parallelism: cores)
+        let engine = RuleEngine(pack: setup.pack, asOf: date, workers: cores)
         let progress = ProgressIndicator()
         let result = engine.run(reader, progress: progress.update)
         progress.finish()
