@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "History", dependencies: ["Rules", "CaseModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "casecheck",
-            dependencies: ["CEL", "CaseModel", "CaseSources", "Rules", "Engine",
+            dependencies: ["CEL", "CaseModel", "CaseSources", "Rules", "Engine", "Reports",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Loads and runs cel-spec conformance files; shared by cel-conformance and CELTests.
         .target(name: "CELConformance", dependencies: ["CEL"]),

@@ -22,6 +22,7 @@ struct RunCommand: ParsableCommand {
           casecheck run                          check cases/ against rules/, as of today
           casecheck run exports/north.ndjson --as-of 2024-06-01
           casecheck run --format json --output report.json --fail-on critical
+          casecheck run --format html --output dashboard.html --pseudonymise --key-file casecheck.key
           casecheck run cases/ --rules rules/ --rules local-rules/visits.yaml
         """)
 
@@ -35,7 +36,7 @@ struct RunCommand: ParsableCommand {
     var asOf: String?
 
     @Option(help: "Report format.")
-    var format: OutputFormat = .text
+    var format: RunFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to this file (created readable by you only) instead of standard output.",
                                valueName: "file"))
@@ -44,8 +45,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when there are findings at or above this severity.")
     var failOn: FailThreshold = .high
 
+    @OptionGroup var reports: ReportOptions
+
     func run() throws {
         let date = try AsOfDate.parse(asOf)
+        let pseudonymiser = try reports.pseudonymiser()
         let setup = try PackLoading.load(rulePaths: pack.rulePaths, schema: pack.schema, calendar: pack.calendar)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         // Small batches keep memory low (about two batches are held); 256 records are still
@@ -60,13 +64,17 @@ struct RunCommand: ParsableCommand {
         var printer = DiagnosticPrinter(colour: Colour.forStream(STDERR_FILENO), showSource: false)
         StandardError.write(result.diagnostics.map { printer.render($0) }.joined())
 
+        // Reports show pseudonyms when asked; everything else (exit status, history) sees the real run.
+        let shown = reports.prepare(result, pseudonymiser: pseudonymiser, pack: setup.pack)
         let report: String
         switch format {
         case .json:
-            report = try JSONReport(result: result, asOf: date, ruleFiles: setup.pack.files).render()
+            report = try JSONReport(result: shown, asOf: date, ruleFiles: setup.pack.files).render()
         case .text:
             let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
-            report = TextReport(result: result, asOf: date, colour: colour).render()
+            report = TextReport(result: shown, asOf: date, colour: colour).render()
+        case .html, .csv, .markdown, .sarif, .junit:
+            report = reports.render(format.reportFormat!, result: shown, asOf: date, pack: setup.pack)
         }
         do {
             try ReportWriter.write(report, to: output)
@@ -74,7 +82,7 @@ struct RunCommand: ParsableCommand {
             StandardError.write("casecheck: error: \(error)\n")
             throw ExitCode(ExitStatus.usageOrInputError)
         }
-        if output != nil || format == .json {
+        if output != nil || format != .text {
             // The report went elsewhere; the summary still tells a person at the terminal what happened.
             StandardError.write(TextReport(result: result, asOf: date, colour: Colour(enabled: false)).summaryLine() + "\n")
         }
