@@ -11,7 +11,7 @@ import Rules
 /// Generates N synthetic children as NDJSON in a temporary file, then loads and checks them
 /// through the whole pipeline (CaseReader → RuleEngine with one rule of each kind) and prints
 /// children per second and peak resident memory. Without --children it runs 10,000 and
-/// 100,000. Targets: at least 50,000 children/s including parsing; under 200 MB peak for
+/// 100,000; several sizes run one process each, so each peak is that run's own. Targets: at least 50,000 children/s including parsing; under 200 MB peak for
 /// 100,000 children.
 @main
 enum BenchMain {
@@ -27,7 +27,14 @@ enum BenchMain {
     }
 
     static func main() throws {
-        let options = try parse(Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let options = try parse(arguments)
+        if options.sizes.count > 1 {
+            // Each size in a fresh process: memory the allocator keeps from one run would
+            // otherwise count in the next run's peak.
+            for size in options.sizes { try runSeparately(size: size, arguments: arguments) }
+            return
+        }
         let asOf = CalendarDate(iso: "2024-06-01")!
         let schema = try CaseSchema(yaml: BenchRules.schema, file: "bench-schema.yaml")
         let calendar = loadCalendar()
@@ -66,6 +73,22 @@ enum BenchMain {
             print("  findings by rule: " + byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             if options.keep { print("  kept \(path)") }
         }
+    }
+
+    private static func runSeparately(size: Int, arguments: [String]) throws {
+        var rest: [String] = []
+        var i = 0
+        while i < arguments.count {
+            if arguments[i] == "--children" { i += 2; continue }
+            rest.append(arguments[i])
+            i += 1
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+        process.arguments = ["--children", String(size)] + rest
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 { exit(process.terminationStatus) }
     }
 
     private static func loadCalendar() -> WorkingDayCalendar {
