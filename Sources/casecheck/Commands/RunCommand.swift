@@ -10,19 +10,21 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Check case records against the rules and report findings.",
         discussion: """
-        Case files may be YAML, JSON or NDJSON (.yaml, .yml, .json, .ndjson, .jsonl); a folder
-        is read recursively. Records that cannot be read are reported on standard error as
-        file:line:column: error: message and skipped; the rest are still checked.
+        Case files may be YAML, JSON or NDJSON (.yaml, .yml, .json, .ndjson, .jsonl); a \
+        folder is read recursively. Records that cannot be read are reported on standard \
+        error as file:line:column: error: message and skipped; the rest are still checked.
 
-        Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
-        2 usage or rule-file errors, or any case file or record that could not be read
-        (the report is still written).
+        Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it; 2 usage \
+        or rule-file errors, or any case file or record that could not be read (the report \
+        is still written).
 
         Examples:
-          casecheck run                          check cases/ against rules/, as of today
+          casecheck run
+              check cases/ against rules/, as of today
           casecheck run exports/north.ndjson --as-of 2024-06-01
           casecheck run --format json --output report.json --fail-on critical
-          casecheck run --format html --output dashboard.html --pseudonymise --key-file casecheck.key
+          casecheck run --format html --output dashboard.html \\
+              --pseudonymise --key-file casecheck.key
           casecheck run cases/ --rules rules/ --rules local-rules/visits.yaml
         """)
 
