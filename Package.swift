@@ -50,7 +50,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rules", "CaseModel"], exclude: ["Golden"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Rules", "CaseModel"]),
         .executableTarget(name: "history-bench", dependencies: ["History", "Rules", "CaseModel"]),
-        .testTarget(name: "CLITests", dependencies: ["casecheck"]),
+        // Fixtures are read from the source tree (via #filePath), not bundled.
+        .testTarget(name: "CLITests", dependencies: ["casecheck"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

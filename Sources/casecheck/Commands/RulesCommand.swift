@@ -7,9 +7,9 @@ struct RulesCommand: ParsableCommand {
         abstract: "Tools for rule files: validate them, run their examples.",
         discussion: """
         Examples:
-          casecheck rules validate                       check rules/ for mistakes
+          casecheck rules validate           check rules/ for mistakes
           casecheck rules validate rules/visits.yaml --format json
-          casecheck rules test                           run every rule's examples
+          casecheck rules test               run every rule's examples
         """,
         subcommands: [RulesValidateCommand.self, RulesTestCommand.self])
 }

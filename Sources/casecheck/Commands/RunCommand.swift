@@ -10,19 +10,21 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Check case records against the rules and report findings.",
         discussion: """
-        Case files may be YAML, JSON or NDJSON (.yaml, .yml, .json, .ndjson, .jsonl); a folder
-        is read recursively. Records that cannot be read are reported on standard error as
-        file:line:column: error: message and skipped; the rest are still checked.
+        Case files may be YAML, JSON or NDJSON (.yaml, .yml, .json, .ndjson, .jsonl); a \
+        folder is read recursively. Records that cannot be read are reported on standard \
+        error as file:line:column: error: message and skipped; the rest are still checked.
 
-        Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
-        2 usage or rule-file errors, or any case file or record that could not be read
-        (the report is still written).
+        Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it; 2 usage \
+        or rule-file errors, or any case file or record that could not be read (the report \
+        is still written).
 
         Examples:
-          casecheck run                          check cases/ against rules/, as of today
+          casecheck run
+              check cases/ against rules/, as of today
           casecheck run exports/north.ndjson --as-of 2024-06-01
           casecheck run --format json --output report.json --fail-on critical
-          casecheck run --format html --output dashboard.html --pseudonymise --key-file casecheck.key
+          casecheck run --format html --output dashboard.html \\
+              --pseudonymise --key-file casecheck.key
           casecheck run cases/ --rules rules/ --rules local-rules/visits.yaml
         """)
 
@@ -54,8 +56,12 @@ struct RunCommand: ParsableCommand {
         let date = try AsOfDate.parse(asOf)
         let pseudonymiser = try reports.pseudonymiser()
         let setup = try PackLoading.load(rulePaths: pack.rulePaths, schema: pack.schema, calendar: pack.calendar)
-        let reader = CaseReader(paths: casePaths.isEmpty ? ["cases"] : casePaths, schema: setup.schema.root)
-        let engine = RuleEngine(pack: setup.pack, asOf: date)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        // Small batches keep memory low (about two batches are held); 256 records are still
+        // milliseconds of work each, so the threads stay busy.
+        let reader = CaseReader(paths: casePaths.isEmpty ? ["cases"] : casePaths, schema: setup.schema.root,
+                                batchSize: 256, parallelism: cores)
+        let engine = RuleEngine(pack: setup.pack, asOf: date, workers: cores)
         let progress = ProgressIndicator()
         let result = engine.run(reader, progress: progress.update)
         progress.finish()
