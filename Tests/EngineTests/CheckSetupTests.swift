@@ -49,4 +49,24 @@ final class CheckSetupTests: XCTestCase {
         XCTAssertNil(noCalendar)
         XCTAssertEqual(calendarDiagnostics.map(\.severity), [.error])
     }
+
+    func testRulesInASubfolderUseTheSchemaAndCalendarAboveThem() throws {
+        let rules = try pack(in: EngineFixture.folder(self))
+        let sub = rules + "/local"
+        try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
+        try EngineFixture.rulesYAML.write(toFile: sub + "/extra.yaml", atomically: true, encoding: .utf8)
+        XCTAssertEqual(URL(fileURLWithPath: CheckSetup.packFolder(for: [sub])).standardizedFileURL.path,
+                       URL(fileURLWithPath: rules).standardizedFileURL.path)
+        let (setup, diagnostics) = CheckSetup.load(rulePaths: [sub + "/extra.yaml"])
+        XCTAssertEqual(diagnostics.map(\.description), [])
+        XCTAssertEqual(try XCTUnwrap(setup).calendar.name, "Test")
+    }
+
+    func testNoSchemaAnywhereSaysHowToNameOne() throws {
+        let rules = try pack(in: EngineFixture.folder(self), schema: nil)
+        let (setup, diagnostics) = CheckSetup.load(rulePaths: [rules])
+        XCTAssertNil(setup)
+        XCTAssertEqual(diagnostics.first?.message, "no case schema found beside the rules or in a folder above them")
+        XCTAssertEqual(diagnostics.first?.hint, "name one with --schema, e.g. --schema rules/schema.yaml")
+    }
 }
