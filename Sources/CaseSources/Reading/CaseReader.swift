@@ -62,6 +62,8 @@ public final class CaseReader: @unchecked Sendable {
     /// Whether a child id met a second time is warned about (the record is still loaded).
     /// Costs about 40 bytes of memory a child; turn off for inputs known to be unique.
     public var reportsDuplicateIds = true
+    /// How Annex A headers are matched and mapped (`.xlsx`, `.csv`).
+    public var annexAColumns = AnnexAColumnMap.builtIn
     /// Threads used to parse NDJSON lines and the records of JSON lists (YAML is read on the
     /// calling thread).
     public let parallelism: Int
@@ -166,6 +168,10 @@ public final class CaseReader: @unchecked Sendable {
             reader.current = JSONFileSource(data: Data(bytes), file: file, schema: reader.schema, maxDepth: reader.maxDepth)
         case .yaml:
             reader.current = YAMLFileSource(data: Data(bytes), file: file, schema: reader.schema, maxDepth: reader.maxDepth)
+        case .annexAWorkbook:
+            reader.current = AnnexAFileSource(workbook: Data(bytes), file: file, columns: reader.annexAColumns)
+        case .annexACSV:
+            reader.current = AnnexAFileSource(csv: bytes, file: file, columns: reader.annexAColumns)
         }
         reader.counts.files = 1
         var records: [CaseRecord] = [], diagnostics: [Diagnostic] = []
@@ -253,6 +259,10 @@ public final class CaseReader: @unchecked Sendable {
         case .yaml:
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             return YAMLFileSource(data: data, file: path, schema: schema, maxDepth: maxDepth)
+        case .annexAWorkbook:
+            return AnnexAFileSource(workbook: try Data(contentsOf: URL(fileURLWithPath: path)), file: path, columns: annexAColumns)
+        case .annexACSV:
+            return AnnexAFileSource(csv: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), file: path, columns: annexAColumns)
         }
     }
 
