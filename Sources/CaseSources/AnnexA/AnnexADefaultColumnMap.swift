@@ -263,5 +263,17 @@ lists:
       - {header: Disability}
       - {header: Is the (prospective) adopter fostering for adoption?, also: ["fostering for adoption"]}
       - {header: Date enquiry received, also: ["enquiry received"]}
+      - {header: Date Stage 1 started, also: ["stage 1 start"]}
+      - {header: Date Stage 1 ended, also: ["stage 1 end"]}
+      - {header: Date Stage 2 started, also: ["stage 2 start"]}
+      - {header: Date Stage 2 ended, also: ["stage 2 end"]}
+      - {header: Date application submitted, also: ["application submitted"]}
+      - {header: Date application approved, also: ["application approved"]}
+      - {header: Date adopter matched with child(ren), also: ["adopter matched"]}
+      - {header: Date child/children placed with adopter(s), also: ["placed with adopter"]}
+      - {header: No. of children placed, also: ["number of children placed"]}
+      - {header: Date of Adoption Order, also: ["adoption order"]}
+      - {header: Date of leaving adoption process, also: ["leaving adoption process"]}
+      - {header: Reason for leaving adoption process, also: ["reason for leaving"]}
 """#
 }
