@@ -165,7 +165,7 @@ lists:
       - {header: Date of latest review conference, also: ["latest review", "last review conference"], field: "cp_plans.reviews[]", type: date}
       - {header: Child Protection Plan End Date, also: ["plan end date", "cp ... end"], field: cp_plans.end_date, type: date}
       - {header: Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N), also: ["subject to emergency protection order"], field: cp_plans.emergency_protection_last_6_months, type: yes_no, required: true}
-      - {header: Number of Previous Child Protection Plans, also: ["number of previous"], field: cp_plans.previous_plans, type: int, required: true}
+      - {header: Number of Previous Child Protection Plans, also: ["number of previous", "previous plans"], field: cp_plans.previous_plans, type: int, required: true}
       - shared: team
       - shared: worker
 

@@ -35,15 +35,14 @@ struct XLSXRelationships {
         return parts.joined(separator: "/")
     }
 
-    private final class Collector: NSObject, XMLParserDelegate {
+    private final class Collector: XMLPartCollector {
         let baseFolder: String
         var result = XLSXRelationships()
 
         init(baseFolder: String) { self.baseFolder = baseFolder }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
-            guard XMLPartParser.local(elementName) == "Relationship", let id = attributes["Id"],
+        override func open(_ name: Substring, _ attributes: [String: String]) {
+            guard name == "Relationship", let id = attributes["Id"],
                   let target = attributes["Target"] else { return }
             if attributes["TargetMode"] == "External" { return }
             result.byID[id] = Relationship(target: XLSXRelationships.resolve(target, in: baseFolder),

@@ -13,16 +13,15 @@ enum XLSXSharedStrings {
         return collector.strings
     }
 
-    private final class Collector: NSObject, XMLParserDelegate {
+    private final class Collector: XMLPartCollector {
         var strings: [String] = []
         private var current = ""
         private var inItem = false
         private var inText = false
         private var phoneticDepth = 0
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
-            switch XMLPartParser.local(elementName) {
+        override func open(_ name: Substring, _ attributes: [String: String]) {
+            switch name {
             case "si": inItem = true; current = ""
             case "rPh": phoneticDepth += 1
             case "t": inText = inItem && phoneticDepth == 0
@@ -30,8 +29,8 @@ enum XLSXSharedStrings {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            switch XMLPartParser.local(elementName) {
+        override func close(_ name: Substring) {
+            switch name {
             case "si": strings.append(current); inItem = false
             case "rPh": phoneticDepth -= 1
             case "t": inText = false
@@ -39,7 +38,7 @@ enum XLSXSharedStrings {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        override func text(_ string: String) {
             if inText { current += string }
         }
     }

@@ -27,7 +27,7 @@ enum XLSXSheetParser {
         return letters == 0 ? nil : column - 1
     }
 
-    private final class Collector: NSObject, XMLParserDelegate {
+    private final class Collector: XMLPartCollector {
         let sharedStrings: [String]
         var rows: [SpreadsheetRow] = []
 
@@ -44,9 +44,8 @@ enum XLSXSheetParser {
 
         init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
-            switch XMLPartParser.local(elementName) {
+        override func open(_ name: Substring, _ attributes: [String: String]) {
+            switch name {
             case "row":
                 inRow = true
                 rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
@@ -72,8 +71,8 @@ enum XLSXSheetParser {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            switch XMLPartParser.local(elementName) {
+        override func close(_ name: Substring) {
+            switch name {
             case "row" where inRow:
                 rows.append(SpreadsheetRow(number: rowNumber, cells: cells))
                 inRow = false
@@ -90,7 +89,7 @@ enum XLSXSheetParser {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        override func text(_ string: String) {
             guard collecting else { return }
             if inInlineString { inlineText? += string } else { value? += string }
         }

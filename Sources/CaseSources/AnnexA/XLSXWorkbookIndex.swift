@@ -21,12 +21,11 @@ struct XLSXWorkbookIndex {
         return collector.result
     }
 
-    private final class Collector: NSObject, XMLParserDelegate {
+    private final class Collector: XMLPartCollector {
         var result = XLSXWorkbookIndex()
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
-            switch XMLPartParser.local(elementName) {
+        override func open(_ name: Substring, _ attributes: [String: String]) {
+            switch name {
             case "workbookPr":
                 let flag = attributes["date1904"]?.lowercased()
                 result.uses1904Dates = flag == "1" || flag == "true"
