@@ -99,6 +99,8 @@ final class AnnexAChildAssembler {
                 guard let target = column.target, target != .child("id") else { continue }
                 let cell = row.cells[sheetColumn] ?? .blank
                 let cellPlace = SourceLocation(file: place, line: row.number, column: sheetColumn + 1)
+                // Messages quote the header as the file writes it: that is what the reader sees.
+                let header = AnnexACellReader.tidy(match.headers[sheetColumn] ?? column.header)
                 var value: Value?
                 switch reader.read(cell, as: column.kind) {
                 case .value(let v):
@@ -106,19 +108,19 @@ final class AnnexAChildAssembler {
                 case .blank:
                     if column.required {
                         diagnostics.append(Diagnostic(.warning, at: cellPlace,
-                                                      "\(list.name) row \(row.number), child \(idText): '\(column.header)' is blank"))
+                                                      "\(list.name) row \(row.number), child \(idText): '\(header)' is blank"))
                     }
                 case .blankWithWarning(let message):
                     diagnostics.append(Diagnostic(.warning, at: cellPlace,
-                                                  "\(list.name) row \(row.number), child \(idText), '\(column.header)': \(message)"))
+                                                  "\(list.name) row \(row.number), child \(idText), '\(header)': \(message)"))
                 case .problem(let message):
                     diagnostics.append(Diagnostic(
-                        .error, at: cellPlace, "\(list.name) row \(row.number), child \(idText), '\(column.header)': \(message)",
+                        .error, at: cellPlace, "\(list.name) row \(row.number), child \(idText), '\(header)': \(message)",
                         hint: "the rest of the row is read; this cell is left empty"))
                 }
                 switch target {
                 case .child(let name):
-                    if let value { setChildField(child, name, value, at: cellPlace, header: column.header) }
+                    if let value { setChildField(child, name, value, at: cellPlace, header: header) }
                 case .item(let listName, let field, let appends):
                     let item: Item
                     if listName == rowsMake {

@@ -1,0 +1,95 @@
+import CEL
+import CaseModel
+import CaseSources
+import Foundation
+import XCTest
+
+/// Annex A lists exported as CSV, one list a file.
+final class AnnexACSVTests: XCTestCase {
+    private func read(_ text: String, file: String = "Annex A List 3.csv") -> AnnexAReadResult {
+        AnnexAReader.readCSV(Array(text.utf8), file: file)
+    }
+
+    func testQuotedFieldsWithCommasQuotesAndLineBreaksCRLFAndByteOrderMark() {
+        let text = "\u{FEFF}Child Unique ID,Date of Referral,Referral Source,Referral NFA?,Allocated Team,Allocated Worker\r\n"
+            + "101,01/03/2024,\"q) 6: Police\",No,\"Team North, Duty\",\"Ann \"\"Nan\"\" Other\"\r\n"
+            + "102,2024-03-04,\"e) 2A: Schools\",Yes,\"Team\r\nSouth\",Bo Worker\r\n"
+            + "103,4 Mar 2024,8,N,#N/A,N/A\r\n"
+        let result = read(text)
+        XCTAssertEqual(result.children.map(\.record.id), ["101", "102", "103"])
+        XCTAssertFalse(result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
+        let first = result.children[0].record.value
+        XCTAssertEqual(first[field: "team"]?.textValue, "Team North, Duty")
+        XCTAssertEqual(first[field: "worker"]?.textValue, "Ann \"Nan\" Other")
+        XCTAssertEqual(first[field: "episodes"]?[item: 0]?[field: "referral_date"]?.asDate, CalendarDate("2024-03-01"))
+        XCTAssertEqual(first[field: "episodes"]?[item: 0]?[field: "referral_source"]?.textValue, "6")
+        let second = result.children[1]
+        XCTAssertEqual(second.record.value[field: "team"]?.textValue, "Team South", "a line break inside quotes is kept as a space")
+        XCTAssertEqual(second.record.value[field: "episodes"]?[item: 0]?[field: "referral_nfa"]?.boolValue, true)
+        XCTAssertEqual(second.record.location, SourceLocation(file: "Annex A List 3.csv", line: 3))
+        // Row 103 starts on line 5: the quoted line break in row 102 took a line.
+        let third = result.children[2]
+        XCTAssertEqual(third.record.location.line, 5)
+        XCTAssertEqual(third.record.value[field: "episodes"]?[item: 0]?[field: "referral_date"]?.asDate, CalendarDate("2024-03-04"))
+        XCTAssertNil(third.record.value[field: "team"], "#N/A is nothing")
+        XCTAssertNil(third.record.value[field: "worker"], "N/A is nothing")
+    }
+
+    func testListFoundFromHeadersWhenTheFileNameDoesNotSay() {
+        let text = "Child ID,CP Plan Start Date,Initial Category of Abuse,Latest category\n7,2024-01-05,Neglect,Emotional abuse\n"
+        let result = read(text, file: "export.csv")
+        let plan = result.children.first?.record.value[field: "cp_plans"]?[item: 0]
+        XCTAssertEqual(plan?[field: "start_date"]?.asDate, CalendarDate("2024-01-05"))
+        XCTAssertEqual(plan?[field: "latest_category"]?.textValue, "EMO")
+    }
+
+    func testBadCellIsAnErrorWithLineColumnHeaderAndValueAndTheRowStillLoads() {
+        let text = "Child Unique ID,Date of Referral,Number of Referrals in Last 12 Months\n201,32/01/2024,two\n"
+        let result = read(text)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(errors.map(\.location), [SourceLocation(file: "Annex A List 3.csv", line: 2, column: 2),
+                                                SourceLocation(file: "Annex A List 3.csv", line: 2, column: 3)])
+        XCTAssertEqual(errors.first?.message,
+                       "List 3 (Referrals) row 2, child 201, 'Date of Referral': '32/01/2024' is not a date: January 2024 has no day 32")
+        XCTAssertTrue(errors.last?.message.hasSuffix("'Number of Referrals in Last 12 Months': 'two' is not a whole number") == true)
+        XCTAssertEqual(result.children.map(\.record.id), ["201"])
+    }
+
+    func testSerialNumberAndCompactDatesInTextAreRead() {
+        let text = "Child Unique ID,Date of Contact,Contact Source\n301,44090,6\n302,20240229,6\n"
+        let result = read(text, file: "list_01.csv")
+        XCTAssertEqual(result.children[0].record.value[field: "contacts"]?[item: 0]?[field: "date"]?.asDate, CalendarDate("2020-09-16"))
+        XCTAssertEqual(result.children[1].record.value[field: "contacts"]?[item: 0]?[field: "date"]?.asDate, CalendarDate("2024-02-29"))
+    }
+
+    func testUnclosedQuoteIsAnErrorAtItsLineAndEarlierRowsLoad() {
+        let text = "Child Unique ID,Allocated Worker\n401,Ann\n402,\"Bo\n403,Cy\n"
+        let result = read(text)
+        XCTAssertEqual(result.children.map(\.record.id), ["401"])
+        let error = result.diagnostics.first { $0.severity == .error }
+        XCTAssertEqual(error?.location, SourceLocation(file: "Annex A List 3.csv", line: 3))
+        XCTAssertTrue(error?.message.contains("never closed") == true)
+    }
+
+    func testFileThatIsNoListAndEmptyFileAreReported() {
+        let notAList = read("Name,Colour\nAnn,blue\n", file: "favourites.csv")
+        XCTAssertEqual(notAList.diagnostics.map(\.severity), [.error])
+        XCTAssertEqual(notAList.diagnostics.first?.message, "the file is not an Annex A list: no header row fits one")
+        let empty = read("", file: "List 4.csv")
+        XCTAssertEqual(empty.diagnostics.map(\.message), ["the file is empty"])
+    }
+
+    func testCaseReaderReadsCSVAndWorkbookFilesInAFolder() throws {
+        let folder = try ScratchFolder()
+        try folder.write("a/List 7.csv", "Child Unique ID,Child Protection Plan Start Date\n501,05/01/2024\n")
+        var book = TestWorkbook()
+        book.sheets = [(name: "List 3", rows: [[.text("Child Unique ID"), .text("Date of Referral")], [.number("502"), .number("45352")]])]
+        try folder.write("b/Annex_A.xlsx", book.data())
+        try folder.write("b/readme.txt", "not a case file")
+        let result = CaseReader.readAll(paths: [folder.url.path], schema: try AnnexAFixture.schema().root)
+        XCTAssertEqual(result.records.map(\.id), ["501", "502"])
+        XCTAssertEqual(result.counts.files, 2)
+        XCTAssertEqual(result.counts.errors, 0, "\(result.diagnostics)")
+        XCTAssertTrue(result.records[1].location.file.hasSuffix("b/Annex_A.xlsx"))
+    }
+}
