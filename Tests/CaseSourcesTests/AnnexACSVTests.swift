@@ -76,7 +76,7 @@ final class AnnexACSVTests: XCTestCase {
         XCTAssertEqual(notAList.diagnostics.map(\.severity), [.error])
         XCTAssertEqual(notAList.diagnostics.first?.message, "the file is not an Annex A list: no header row fits one")
         let empty = read("", file: "List 4.csv")
-        XCTAssertEqual(empty.diagnostics.map(\.message), ["the file is empty"])
+        XCTAssertEqual(empty.diagnostics.map(\.message), ["the file is empty: it holds no case records"])
     }
 
     func testCaseReaderReadsCSVAndWorkbookFilesInAFolder() throws {

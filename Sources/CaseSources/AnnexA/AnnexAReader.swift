@@ -25,6 +25,7 @@ import Foundation
 public enum AnnexAReader {
     /// Reads a workbook held in memory. `file` names it in locations.
     public static func readWorkbook(_ data: Data, file: String, columns: AnnexAColumnMap = .builtIn) -> AnnexAReadResult {
+        if data.isEmpty { return emptyFile(file) }
         let workbook: XLSXWorkbook
         do {
             workbook = try XLSXWorkbook(data: data)
@@ -68,10 +69,7 @@ public enum AnnexAReader {
                                           "a quoted field opened here is never closed; the rest of the file is not read",
                                           hint: "a double quote inside a quoted field is written twice (\"\")"))
         }
-        if table.rows.allSatisfy(\.isEmpty) {
-            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file, line: 0), "the file is empty"))
-            return AnnexAReadResult(children: [], diagnostics: diagnostics, skippedRows: 0)
-        }
+        if table.rows.allSatisfy(\.isEmpty) && unclosed == nil { return emptyFile(file) }
         guard let match = AnnexAHeaderMatcher(map: columns).match(table) else {
             diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 0),
                                           "the file is not an Annex A list: no header row fits one",
@@ -82,5 +80,11 @@ public enum AnnexAReader {
         assembler.add(table, match, dateSystem: .from1900, locatedIn: file)
         return AnnexAReadResult(children: assembler.children(recordFile: file), diagnostics: assembler.diagnostics + diagnostics,
                                 skippedRows: assembler.skippedRows)
+    }
+
+    /// As the other loaders say it.
+    private static func emptyFile(_ file: String) -> AnnexAReadResult {
+        AnnexAReadResult(children: [], diagnostics: [Diagnostic(.warning, at: SourceLocation(file: file, line: 0),
+                                                                "the file is empty: it holds no case records")], skippedRows: 0)
     }
 }
