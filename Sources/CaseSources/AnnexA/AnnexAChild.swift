@@ -6,7 +6,7 @@ import CaseModel
 /// does not say which sheet, ``itemLocations`` names the sheet too: file
 /// `Annex_A.xlsx#List 7`, line = row, column 0 (for a CSV file, just the file).
 /// Which list each item came from also follows from its path: `cp_plans` from List 7,
-/// `episodes` from List 3, and so on (see `rules/annex-a/columns.yaml`).
+/// `episodes` from List 3, and so on (see `rules/annex-a/columns.yaml.example`).
 public struct AnnexAChild: Sendable {
     public var record: CaseRecord
     /// Keyed like ``CaseRecord/itemLines`` (`cp_plans[0]`, `visits[2]`, `care_leaver`),

@@ -12,7 +12,7 @@ extension AnnexAColumnMap {
         }
     }()
 
-    /// Reads a column map written in the YAML form of `rules/annex-a/columns.yaml`.
+    /// Reads a column map written in the YAML form of `rules/annex-a/columns.yaml.example`.
     /// Throws an ``AnnexAColumnMapError`` naming what is wrong.
     public static func load(yaml text: String, file: String) throws -> AnnexAColumnMap {
         let root: Any?

@@ -9,6 +9,8 @@ enum AnnexADefaultColumnMap {
 #
 # casecheck has this map built in; this copy is here to read, and to start from if your
 # workbook words its headers differently (load it with the Annex A reader's column map).
+# It ends in .example so that the rule loader, which reads every .yaml file under
+# rules/, does not take it for a rule file.
 #
 # How headers are matched: case, punctuation and spacing are ignored ("Referral NFA?"
 # matches "referral nfa"). Besides 'header', each wording under 'also' is accepted: its

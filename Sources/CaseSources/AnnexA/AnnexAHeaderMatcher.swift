@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds an Annex A list's header row in a table and which column is which.
 ///
-/// Matching follows the rules of `rules/annex-a/columns.yaml`: a header equal to a
+/// Matching follows the rules of `rules/annex-a/columns.yaml.example`: a header equal to a
 /// column's title (case, punctuation and spacing aside) is that column; failing that, the
 /// first column one of whose wordings fits. Each column is matched at most once, so a
 /// repeated header is reported as not recognised.

@@ -12,7 +12,7 @@ import Foundation
 /// - CSV (`.csv`): one list a file, named by the file name ("Annex A List 3.csv") or else
 ///   found from its header row. Quoted fields, line breaks inside quotes, CRLF and a byte
 ///   order mark are read.
-/// - Columns are matched by ``AnnexAColumnMap`` (built in: `rules/annex-a/columns.yaml`).
+/// - Columns are matched by ``AnnexAColumnMap`` (built in: `rules/annex-a/columns.yaml.example`).
 ///   Each row adds an item to the child's record (List 3 `episodes`, 4 `assessments`,
 ///   5 `section47s`, 6 `cin_plans`, 7 `cp_plans`, 8 `care_periods` and `placements`, ...);
 ///   rows of one child on several lists are joined by child id. Items keep their sheet
