@@ -92,4 +92,22 @@ final class AnnexACSVTests: XCTestCase {
         XCTAssertEqual(result.counts.errors, 0, "\(result.diagnostics)")
         XCTAssertTrue(result.records[1].location.file.hasSuffix("b/Annex_A.xlsx"))
     }
+
+    func testCSVListsInOneFolderAreJoinedIntoOneRecordAChild() throws {
+        let folder = try ScratchFolder()
+        let referrals = try folder.write("export/List 3.csv", "Child Unique ID,Date of Referral\n601,01/03/2024\n602,02/03/2024\n")
+        let plans = try folder.write("export/List 7.csv", "Child Unique ID,Child Protection Plan Start Date\n\n602,05/04/2024\n")
+        let result = CaseReader.readAll(paths: [folder.url.path], schema: try AnnexAFixture.schema().root)
+        XCTAssertEqual(result.records.map(\.id), ["601", "602"])
+        XCTAssertEqual(result.counts.files, 2)
+        XCTAssertFalse(result.diagnostics.contains { $0.message.contains("appears again") }, "\(result.diagnostics)")
+        let joined = try XCTUnwrap(result.records.last)
+        XCTAssertEqual(joined.location, SourceLocation(file: referrals, line: 3))
+        XCTAssertEqual(joined.value[field: "cp_plans"]?[item: 0]?[field: "start_date"]?.asDate, CalendarDate("2024-04-05"))
+        XCTAssertNil(joined.itemLines["cp_plans[0]"], "a line of List 7.csv would point into List 3.csv")
+
+        let direct = AnnexAReader.readCSVFiles([(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: referrals))), file: referrals),
+                                                (bytes: Array(try Data(contentsOf: URL(fileURLWithPath: plans))), file: plans)])
+        XCTAssertEqual(direct.children.last?.itemLocations["cp_plans[0]"], SourceLocation(file: plans, line: 3))
+    }
 }

@@ -45,16 +45,20 @@ final class AnnexAChildAssembler {
     }
 
     private let map: AnnexAColumnMap
-    private let file: String
     private var children: [String: Child] = [:]
     private var order: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
+
+    /// The diagnostics so far, which are then forgotten (to interleave them with others in
+    /// file order).
+    func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
     private(set) var skippedRows = 0
 
-    /// `file` is the path records are located in.
-    init(map: AnnexAColumnMap, file: String) {
+    init(map: AnnexAColumnMap) {
         self.map = map
-        self.file = file
     }
 
     /// Reads the rows of `table`, which `match` says is which list. `where` is the file
@@ -212,26 +216,31 @@ final class AnnexAChildAssembler {
     }
 
     /// The children in the order first met, each with its record and item locations.
-    func children(recordFile: String) -> [AnnexAChild] {
+    /// `recordFile` is the workbook every record is located in; nil for CSV files, where
+    /// a record is located in the file the child first appears in, and only items from
+    /// that file get a line (a line of another file would point into the wrong file; the
+    /// item's own file and line stay in ``AnnexAChild/itemLocations``).
+    func children(recordFile: String?) -> [AnnexAChild] {
         order.map { id in
             let child = children[id]!
+            let file = recordFile ?? child.first.file
             var fields = child.fields
             var itemLines: [String: Int] = [:]
             var locations: [String: SourceLocation] = ["": child.first]
+            func note(_ path: String, _ item: Item) {
+                locations[path] = item.location
+                if recordFile != nil || item.location.file == file { itemLines[path] = item.location.line }
+            }
             for (name, items) in child.lists {
                 fields.append((name, .list(items.map(\.value))))
-                for (n, item) in items.enumerated() {
-                    itemLines["\(name)[\(n)]"] = item.location.line
-                    locations["\(name)[\(n)]"] = item.location
-                }
+                for (n, item) in items.enumerated() { note("\(name)[\(n)]", item) }
             }
             for (name, item) in child.objects {
                 fields.append((name, item.value))
-                itemLines[name] = item.location.line
-                locations[name] = item.location
+                note(name, item)
             }
             let record = CaseRecord(id: id, value: .map(MapValue(stringKeyed: fields)),
-                                    location: SourceLocation(file: recordFile, line: child.first.line), itemLines: itemLines)
+                                    location: SourceLocation(file: file, line: child.first.line), itemLines: itemLines)
             return AnnexAChild(record: record, itemLocations: locations)
         }
     }

@@ -1,7 +1,7 @@
 import CaseModel
 import Foundation
 
-/// Feeds an Annex A file (workbook or CSV) to ``CaseReader``. Joining children across
+/// Feeds an Annex A workbook, or the Annex A CSV files of one folder, to ``CaseReader``. Joining children across
 /// lists needs every list read first, so the file is read whole on the first call; Annex
 /// A files are small (a few thousand rows), and only the resulting records are kept.
 final class AnnexAFileSource: CaseFileSource {
@@ -12,8 +12,9 @@ final class AnnexAFileSource: CaseFileSource {
         load = { AnnexAReader.readWorkbook(data, file: file, columns: columns) }
     }
 
-    init(csv bytes: [UInt8], file: String, columns: AnnexAColumnMap) {
-        load = { AnnexAReader.readCSV(bytes, file: file, columns: columns) }
+    /// CSV lists read together, so that a child's rows on several lists make one record.
+    init(csvFiles files: [(bytes: [UInt8], file: String)], columns: AnnexAColumnMap) {
+        load = { AnnexAReader.readCSVFiles(files, columns: columns) }
     }
 
     func nextEvents() -> [LoadEvent]? {

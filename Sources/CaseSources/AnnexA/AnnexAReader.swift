@@ -36,7 +36,7 @@ public enum AnnexAReader {
             return AnnexAReadResult(children: [], diagnostics: [Diagnostic(.error, at: SourceLocation(file: file, line: 0),
                                                                            "the workbook could not be read: \(error)")], skippedRows: 0)
         }
-        let assembler = AnnexAChildAssembler(map: columns, file: file)
+        let assembler = AnnexAChildAssembler(map: columns)
         let matcher = AnnexAHeaderMatcher(map: columns)
         var extra: [Diagnostic] = []
         var listsFound = 0
@@ -62,23 +62,37 @@ public enum AnnexAReader {
     /// Reads one Annex A list exported as CSV (UTF-8). `file` names it in locations and,
     /// when it names a list ("List 3"), says which list it is.
     public static func readCSV(_ bytes: [UInt8], file: String, columns: AnnexAColumnMap = .builtIn) -> AnnexAReadResult {
-        let (table, unclosed) = CSVTableReader.read(bytes, name: (file as NSString).lastPathComponent)
+        readCSVFiles([(bytes: bytes, file: file)], columns: columns)
+    }
+
+    /// Reads several Annex A lists exported as CSV, one list a file, and joins their rows
+    /// by child id as the sheets of a workbook are joined. A child's record is located in
+    /// the file it first appears in (see ``AnnexAChild`` for its items).
+    public static func readCSVFiles(_ files: [(bytes: [UInt8], file: String)], columns: AnnexAColumnMap = .builtIn) -> AnnexAReadResult {
+        let assembler = AnnexAChildAssembler(map: columns)
+        let matcher = AnnexAHeaderMatcher(map: columns)
         var diagnostics: [Diagnostic] = []
-        if let unclosed {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: unclosed.line),
-                                          "a quoted field opened here is never closed; the rest of the file is not read",
-                                          hint: "a double quote inside a quoted field is written twice (\"\")"))
+        for (bytes, file) in files {
+            let (table, unclosed) = CSVTableReader.read(bytes, name: (file as NSString).lastPathComponent)
+            if table.rows.allSatisfy(\.isEmpty) && unclosed == nil {
+                diagnostics += emptyFile(file).diagnostics
+                continue
+            }
+            if let match = matcher.match(table) {
+                assembler.add(table, match, dateSystem: .from1900, locatedIn: file)
+            } else if !table.rows.allSatisfy(\.isEmpty) {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 0),
+                                              "the file is not an Annex A list: no header row fits one",
+                                              hint: "name the file after its list (\"List 3.csv\") and keep the template's column headers"))
+            }
+            diagnostics += assembler.takeDiagnostics()
+            if let unclosed {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: unclosed.line),
+                                              "a quoted field opened here is never closed; the rest of the file is not read",
+                                              hint: "a double quote inside a quoted field is written twice (\"\")"))
+            }
         }
-        if table.rows.allSatisfy(\.isEmpty) && unclosed == nil { return emptyFile(file) }
-        guard let match = AnnexAHeaderMatcher(map: columns).match(table) else {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 0),
-                                          "the file is not an Annex A list: no header row fits one",
-                                          hint: "name the file after its list (\"List 3.csv\") and keep the template's column headers"))
-            return AnnexAReadResult(children: [], diagnostics: diagnostics, skippedRows: 0)
-        }
-        let assembler = AnnexAChildAssembler(map: columns, file: file)
-        assembler.add(table, match, dateSystem: .from1900, locatedIn: file)
-        return AnnexAReadResult(children: assembler.children(recordFile: file), diagnostics: assembler.diagnostics + diagnostics,
+        return AnnexAReadResult(children: assembler.children(recordFile: nil), diagnostics: diagnostics,
                                 skippedRows: assembler.skippedRows)
     }
 

@@ -171,7 +171,7 @@ public final class CaseReader: @unchecked Sendable {
         case .annexAWorkbook:
             reader.current = AnnexAFileSource(workbook: Data(bytes), file: file, columns: reader.annexAColumns)
         case .annexACSV:
-            reader.current = AnnexAFileSource(csv: bytes, file: file, columns: reader.annexAColumns)
+            reader.current = AnnexAFileSource(csvFiles: [(bytes, file)], columns: reader.annexAColumns)
         }
         reader.counts.files = 1
         var records: [CaseRecord] = [], diagnostics: [Diagnostic] = []
@@ -237,6 +237,7 @@ public final class CaseReader: @unchecked Sendable {
         case .file(let path, let format):
             counts.files += 1
             do {
+                if format == .annexACSV { return try openAnnexACSVFolder(startingWith: path) }
                 return try open(path, format)
             } catch {
                 let d = Diagnostic(.error, at: SourceLocation(file: path, line: 0),
@@ -262,8 +263,24 @@ public final class CaseReader: @unchecked Sendable {
         case .annexAWorkbook:
             return AnnexAFileSource(workbook: try Data(contentsOf: URL(fileURLWithPath: path)), file: path, columns: annexAColumns)
         case .annexACSV:
-            return AnnexAFileSource(csv: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), file: path, columns: annexAColumns)
+            return try openAnnexACSVFolder(startingWith: path)
         }
+    }
+
+    /// Annex A CSV files in one folder are the lists of one export: they are read together
+    /// (the later ones taken out of the queue) so that each child makes one record.
+    private func openAnnexACSVFolder(startingWith path: String) throws -> CaseFileSource {
+        let folder = (path as NSString).deletingLastPathComponent
+        var files = [(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), file: path)]
+        var i = nextEntry
+        while i < entries.count {
+            guard case .file(let other, .annexACSV) = entries[i], (other as NSString).deletingLastPathComponent == folder,
+                  let data = try? Data(contentsOf: URL(fileURLWithPath: other)) else { i += 1; continue }
+            files.append((bytes: [UInt8](data), file: other))
+            entries.remove(at: i)
+            counts.files += 1
+        }
+        return AnnexAFileSource(csvFiles: files, columns: annexAColumns)
     }
 
     private static func describe(_ error: Error) -> String {
