@@ -212,4 +212,11 @@ final class AnnexASyntheticWorkbookTests: XCTestCase {
         let worker = result.children.first?.record.value[field: "worker"]?.textValue ?? ""
         XCTAssertLessThan(worker.count, 1_000_000, "a billion laughs must not be expanded")
     }
+
+    func testNamedListWithoutAnIdColumnSaysWhatIsMissing() {
+        let result = read([("List 4", [[.text("Name"), .text("Continuous Assessment Start Date")], [.text("Ann"), .number("45352")]])])
+        XCTAssertEqual(result.children.count, 0)
+        XCTAssertEqual(result.diagnostics.map(\.message),
+                       ["sheet 'List 4' has no 'Child Unique ID' column in its first 12 rows; it is not read"])
+    }
 }

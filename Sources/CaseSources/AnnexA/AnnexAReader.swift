@@ -44,6 +44,13 @@ public enum AnnexAReader {
             let place = "\(file)#\(sheet.name)"
             guard !sheet.rows.allSatisfy(\.isEmpty) else { continue }
             guard let match = matcher.match(sheet) else {
+                if let number = AnnexAHeaderText.listNumber(inName: sheet.name), let list = columns.list(number: number) {
+                    let id = list.columns[matcher.idColumn(of: list)].header
+                    extra.append(Diagnostic(.warning, at: SourceLocation(file: place, line: 0),
+                                            "sheet '\(sheet.name)' has no '\(id)' column in its first \(matcher.headerSearchRows) rows; it is not read",
+                                            hint: "every Annex A list starts with the child's id"))
+                    continue
+                }
                 extra.append(Diagnostic(.warning, at: SourceLocation(file: place, line: 0),
                                         "sheet '\(sheet.name)' is not an Annex A list (no header row fits one); it is not read",
                                         hint: "name the sheet after its list (\"List 3\") and keep the template's column headers"))
