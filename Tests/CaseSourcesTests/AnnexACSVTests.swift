@@ -110,4 +110,46 @@ final class AnnexACSVTests: XCTestCase {
                                                 (bytes: Array(try Data(contentsOf: URL(fileURLWithPath: plans))), file: plans)])
         XCTAssertEqual(direct.children.last?.itemLocations["cp_plans[0]"], SourceLocation(file: plans, line: 3))
     }
+
+    func testTextDateFormsUsedInUKExports() {
+        let dates = ["31/12/2024", "31-12-2024", "31.12.2024", "2024-12-31", "2024-12-31T00:00:00", "31/12/2024 09:30",
+                     "31 Dec 2024", "31-Dec-2024", "31 December 2024", "1/2/2024"]
+        let rows = dates.enumerated().map { "\(700 + $0.offset),\($0.element)" }.joined(separator: "\n")
+        let result = read("Child Unique ID,Date of Referral\n" + rows + "\n")
+        let read = result.children.map { $0.record.value[field: "episodes"]?[item: 0]?[field: "referral_date"]?.asDate }
+        XCTAssertEqual(read, Array(repeating: CalendarDate("2024-12-31"), count: 9) + [CalendarDate("2024-02-01")])
+        XCTAssertFalse(result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
+    }
+
+    func testTwoDigitYearsAndImpossibleMonthsAreRefusedNotGuessed() {
+        let result = read("Child Unique ID,Date of Referral\n801,01/02/24\n802,12/13/2024\n803,2024-02-30\n")
+        let messages = result.diagnostics.filter { $0.severity == .error }.map(\.message)
+        XCTAssertEqual(messages.count, 3, "\(messages)")
+        XCTAssertTrue(messages[0].hasSuffix("'01/02/24' is not a date (write dates as dd/mm/yyyy or yyyy-mm-dd)"))
+        XCTAssertTrue(messages[1].hasSuffix("'12/13/2024' is not a date: there is no month 13"))
+        XCTAssertTrue(messages[2].hasSuffix("'2024-02-30' is not a date: February 2024 has no day 30"))
+        XCTAssertEqual(result.children.count, 3, "the rows still load")
+    }
+
+    func testCodesSexAndYesNoAnswersAreNormalised() {
+        let text = """
+        Child Unique ID,Gender,Ethnicity,Unaccompanied Asylum Seeking Child (UASC),Child's Legal Status,Placement Type,Placement Provider,Reason Ceased to be Looked After,Date Started to be Looked After
+        901,a) Male,a) WBRI,Y,E1: Placement order,f) U6: Foster placement - not FFA,PR1 – Own provision,E11,01/01/2020
+        902,Female,Mixed other,no,C2,Residential,,,02/01/2020
+        903,c) Not stated/recorded,,Unknown,,,,,03/01/2020
+        """
+        let result = read(text, file: "List 8.csv")
+        let v = result.children.map(\.record.value)
+        XCTAssertEqual(v.map { $0[field: "sex"]?.textValue }, ["1", "2", "0"])
+        XCTAssertEqual(v[0][field: "ethnicity"]?.textValue, "WBRI")
+        XCTAssertEqual(v[1][field: "ethnicity"]?.textValue, "Mixed other", "no code in the text: kept as written")
+        XCTAssertEqual(v.map { $0[field: "uasc"]?.boolValue }, [true, false, nil])
+        XCTAssertEqual(v[0][field: "care_periods"]?[item: 0]?[field: "legal_status"]?.textValue, "E1")
+        XCTAssertEqual(v[0][field: "care_periods"]?[item: 0]?[field: "end_reason"]?.textValue, "E11")
+        XCTAssertEqual(v[0][field: "placements"]?[item: 0]?[field: "type"]?.textValue, "U6")
+        XCTAssertEqual(v[0][field: "placements"]?[item: 0]?[field: "provider"]?.textValue, "PR1")
+        XCTAssertEqual(v[1][field: "placements"]?[item: 0]?[field: "type"]?.textValue, "Residential")
+        XCTAssertNil(v[2][field: "placements"], "no placement cells: no placement item")
+        XCTAssertTrue(result.diagnostics.contains { $0.severity == .error && $0.message.hasSuffix("'Unknown' is not yes or no") })
+    }
 }

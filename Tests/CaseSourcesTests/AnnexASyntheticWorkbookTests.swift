@@ -219,4 +219,30 @@ final class AnnexASyntheticWorkbookTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.map(\.message),
                        ["sheet 'List 4' has no 'Child Unique ID' column in its first 12 rows; it is not read"])
     }
+
+    func testRichTextSharedStringsPhoneticGuidesAbsoluteTargetsAndCellsWithoutReferences() {
+        let rns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let strings = """
+        <sst><si><r><t>Child </t></r><r><rPr><b/></rPr><t>Unique ID</t></r><rPh><t>IGNORED</t></rPh></si>\
+        <si><t>Allocated Worker</t></si><si><r><t>Jo </t></r><r><t>Bloggs</t></r></si></sst>
+        """
+        let sheet = """
+        <worksheet><sheetData><row><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row>\
+        <row><c><v>77</v></c><c t="s"><v>2</v></c></row></sheetData></worksheet>
+        """
+        let zip = StoredZipWriter.archive([
+            (path: "_rels/.rels", data: Data("<Relationships><Relationship Id=\"r1\" Type=\"\(rns)/officeDocument\" Target=\"/book/wb.xml\"/></Relationships>".utf8)),
+            (path: "book/wb.xml", data: Data("<x:workbook xmlns:x=\"x\" xmlns:rel=\"r\"><x:sheets><x:sheet name=\"List 7\" rel:id=\"a\"/></x:sheets></x:workbook>".utf8)),
+            (path: "book/_rels/wb.xml.rels", data: Data("""
+            <Relationships><Relationship Id="a" Type="\(rns)/worksheet" Target="/book/s/one.xml"/>\
+            <Relationship Id="b" Type="\(rns)/sharedStrings" Target="strings.xml"/></Relationships>
+            """.utf8)),
+            (path: "book/strings.xml", data: Data(strings.utf8)),
+            (path: "book/s/one.xml", data: Data(sheet.utf8)),
+        ])
+        let result = AnnexAReader.readWorkbook(zip, file: "odd.xlsx")
+        XCTAssertEqual(result.children.map(\.record.id), ["77"], "\(result.diagnostics)")
+        XCTAssertEqual(result.children.first?.record.value[field: "worker"]?.textValue, "Jo Bloggs")
+        XCTAssertEqual(result.children.first?.itemLocations["cp_plans[0]"], SourceLocation(file: "odd.xlsx#List 7", line: 2))
+    }
 }
