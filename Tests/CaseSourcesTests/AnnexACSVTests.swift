@@ -152,4 +152,15 @@ final class AnnexACSVTests: XCTestCase {
         XCTAssertNil(v[2][field: "placements"], "no placement cells: no placement item")
         XCTAssertTrue(result.diagnostics.contains { $0.severity == .error && $0.message.hasSuffix("'Unknown' is not yes or no") })
     }
+
+    func testWindows1252ExportFromExcelIsReadWithItsCurlyQuotes() {
+        // "O’Neill" with the right single quote as Windows-1252 byte 0x92.
+        var bytes = Array("Child Unique ID,Allocated Worker\r\n1001,Pat O".utf8)
+        bytes.append(0x92)
+        bytes += Array("Neill\r\n".utf8)
+        let result = AnnexAReader.readCSV(bytes, file: "List 3.csv")
+        XCTAssertEqual(result.children.first?.record.value[field: "worker"]?.textValue, "Pat O\u{2019}Neill")
+        XCTAssertEqual(result.diagnostics.filter { $0.severity == .note }.map(\.message),
+                       ["the file is not UTF-8; it is read as Windows-1252 (Excel's plain CSV)"])
+    }
 }

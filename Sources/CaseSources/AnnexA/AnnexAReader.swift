@@ -79,7 +79,12 @@ public enum AnnexAReader {
         let assembler = AnnexAChildAssembler(map: columns)
         let matcher = AnnexAHeaderMatcher(map: columns)
         var diagnostics: [Diagnostic] = []
-        for (bytes, file) in files {
+        for (raw, file) in files {
+            let (bytes, converted) = CSVTextEncoding.utf8(from: raw)
+            if converted {
+                diagnostics.append(Diagnostic(.note, at: SourceLocation(file: file, line: 0),
+                                              "the file is not UTF-8; it is read as Windows-1252 (Excel's plain CSV)"))
+            }
             let (table, unclosed) = CSVTableReader.read(bytes, name: (file as NSString).lastPathComponent)
             if table.rows.allSatisfy(\.isEmpty) && unclosed == nil {
                 diagnostics += emptyFile(file).diagnostics
