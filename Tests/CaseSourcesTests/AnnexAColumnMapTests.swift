@@ -113,4 +113,23 @@ final class AnnexAColumnMapTests: XCTestCase {
             XCTAssertTrue((error as? AnnexAColumnMapError)?.diagnostic.message.contains("rows_make") == true)
         }
     }
+
+    func testMapColumnFillingAListTheRowsDoNotMakeIsRefused() {
+        let yaml = """
+        lists:
+          - list: 7
+            rows_make: cp_plans
+            columns:
+              - {header: Child Unique ID, field: id}
+              - {header: Date of the Last Statutory Visit, field: visits.date, type: date}
+        """
+        XCTAssertThrowsError(try AnnexAColumnMap.load(yaml: yaml, file: "m.yaml")) { error in
+            let d = (error as? AnnexAColumnMapError)?.diagnostic
+            XCTAssertEqual(d?.message, "List 7, column 'Date of the Last Statutory Visit': its field is in 'visits', which the list's rows do not make")
+        }
+        let twice = "lists:\n  - {list: 1, rows_make: contacts}\n  - {list: 1, rows_make: contacts}\n"
+        XCTAssertThrowsError(try AnnexAColumnMap.load(yaml: twice, file: "m.yaml")) { error in
+            XCTAssertEqual((error as? AnnexAColumnMapError)?.diagnostic.message, "List 1 is described twice")
+        }
+    }
 }

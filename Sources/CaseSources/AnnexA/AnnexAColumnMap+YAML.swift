@@ -42,13 +42,13 @@ extension AnnexAColumnMap {
             guard let listSpecs = top["lists"] as? [Any] else { throw fail("the Annex A column map has no 'lists:'") }
             var lists: [List] = []
             for spec in listSpecs {
-                lists.append(try list(spec, shared: shared))
+                lists.append(try list(spec, shared: shared, after: lists))
             }
             let objects = Set((top["objects"] as? [Any] ?? []).compactMap { $0 as? String })
             return AnnexAColumnMap(lists: lists, objects: objects)
         }
 
-        func list(_ spec: Any, shared: [String: Column]) throws -> List {
+        func list(_ spec: Any, shared: [String: Column], after lists: [List]) throws -> List {
             guard let fields = spec as? [String: Any], let number = fields["list"] as? Int else {
                 throw fail("each entry of 'lists:' needs 'list:' (its number, 1 to 11)")
             }
@@ -84,6 +84,12 @@ extension AnnexAColumnMap {
                     columns.append(try column(entry, where: "List \(number), column \(n + 1)"))
                 }
             }
+            for column in columns {
+                guard case .item(let listName, _, _)? = column.target, listName != rowsMake, extras[listName] == nil else { continue }
+                throw fail("List \(number), column '\(column.header)': its field is in '\(listName)', which the list's rows do not make",
+                           hint: "name '\(listName)' in 'rows_make' or under 'also_make', or fill a field of '\(rowsMake ?? "nothing")'")
+            }
+            if lists.contains(where: { $0.number == number }) { throw fail("List \(number) is described twice") }
             return List(number: number, title: title, rowsMake: rowsMake, extraItems: extras, columns: columns)
         }
 
