@@ -102,7 +102,8 @@ final class AnnexASyntheticWorkbookTests: XCTestCase {
 
     func testRowWithoutChildIdIsLeftOutAndCounted() throws {
         var book = TestWorkbook()
-        book.sheets = [(name: "List 7", rows: [cpHeader, [nil, .number("45352"), .text("NEG")], [.number("9008"), .number("45352"), .text("NEG")]])]
+        book.sheets = [(name: "List 7", rows: [cpHeader, [nil, .number("45352"), .text("NEG")], [.number("9008"), .number("45352"), .text("NEG")],
+                                               [.error("#REF!"), .number("45352")]])]
         let folder = try ScratchFolder()
         let path = try folder.write("Annex_A.xlsx", book.data())
         let reader = CaseReader(paths: [path], schema: try AnnexAFixture.schema())
@@ -112,8 +113,9 @@ final class AnnexASyntheticWorkbookTests: XCTestCase {
             records += batch.records
         }
         XCTAssertEqual(records.map(\.id), ["9008"])
-        XCTAssertEqual(reader.counts.recordsSkipped, 1)
-        XCTAssertEqual(diagnostics.first { $0.severity == .error }?.location, SourceLocation(file: path + "#List 7", line: 2))
+        XCTAssertEqual(reader.counts.recordsSkipped, 2)
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.location),
+                       [SourceLocation(file: path + "#List 7", line: 2), SourceLocation(file: path + "#List 7", line: 4)])
         XCTAssertEqual(records.first?.location, SourceLocation(file: path, line: 3))
         XCTAssertEqual(records.first?.itemLines["cp_plans[0]"], 3)
     }

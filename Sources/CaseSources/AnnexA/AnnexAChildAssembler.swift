@@ -61,7 +61,7 @@ final class AnnexAChildAssembler {
         self.map = map
     }
 
-    /// Reads the rows of `table`, which `match` says is which list. `where` is the file
+    /// Reads the rows of `table`, which `match` says is which list. `place` is the file
     /// name diagnostics and items are located in (`Annex_A.xlsx#List 3`, or the CSV path).
     func add(_ table: SpreadsheetTable, _ match: AnnexAHeaderMatcher.Match, dateSystem: ExcelDateSystem, locatedIn place: String) {
         let list = match.list
@@ -85,10 +85,12 @@ final class AnnexAChildAssembler {
         }
         let idIndex = AnnexAHeaderMatcher(map: map).idColumn(of: list)
         let idColumn = match.columns.first { $0.value == idIndex }?.key
+        let columnsInOrder = match.columns.sorted { $0.key < $1.key }
         for row in table.rows.dropFirst(match.headerRowIndex + 1) where !row.isEmpty {
             let rowPlace = SourceLocation(file: place, line: row.number)
-            let idText = idColumn.flatMap { row.cells[$0] }.map { AnnexACellReader.tidy($0.displayText) } ?? ""
-            guard !idText.isEmpty, idText.uppercased() != "#N/A" else {
+            var idText = ""
+            if let idColumn, case .value(.string(let text)) = reader.read(row.cells[idColumn] ?? .blank, as: .text) { idText = text }
+            guard !idText.isEmpty else {
                 diagnostics.append(Diagnostic(
                     .error, at: rowPlace, "\(list.name) row \(row.number) has no '\(list.columns[idIndex].header)'; the row is left out",
                     hint: "every row needs the child's id so that it can be joined to the child's other lists"))
@@ -98,7 +100,7 @@ final class AnnexAChildAssembler {
             let child = childRecord(idText, at: rowPlace)
             let main = Item(location: rowPlace)
             var extras: [String: Item] = [:]
-            for (sheetColumn, index) in match.columns.sorted(by: { $0.key < $1.key }) {
+            for (sheetColumn, index) in columnsInOrder {
                 let column = list.columns[index]
                 guard let target = column.target, target != .child("id") else { continue }
                 let cell = row.cells[sheetColumn] ?? .blank
