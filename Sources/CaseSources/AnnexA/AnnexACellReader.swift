@@ -54,9 +54,11 @@ struct AnnexACellReader {
     private func readText(_ raw: String, kind: AnnexAColumnMap.ValueKind) -> Outcome {
         let text = AnnexACellReader.tidy(raw)
         if text.isEmpty { return .blank }
-        switch text.uppercased() {
-        case "#N/A", "N/A", "NULL": return .blank
-        default: break
+        if text.utf8.count <= 4 {
+            switch text.uppercased() {
+            case "#N/A", "N/A", "NULL": return .blank
+            default: break
+            }
         }
         switch kind {
         case .text:
@@ -109,11 +111,32 @@ struct AnnexACellReader {
     /// White space trimmed and runs of it (no-break spaces and line breaks included) made
     /// one space.
     static func tidy(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if isTidyASCII(text) { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// True for plain ASCII text with single spaces between words and none at either
+    /// end, which tidying leaves as it is; most cells are like that, and checking bytes is
+    /// far cheaper than Unicode white space tests.
+    private static func isTidyASCII(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte < 0x20 || byte == 0x7F { return false }
+            let isSpace = byte == 0x20
+            if isSpace && previousWasSpace { return false }
+            previousWasSpace = isSpace
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     /// Text without a leading list label such as "a) " or "ab) ".
     static func withoutLabel(_ text: String) -> String {
+        // Most cells have no label: settle that on the first bytes.
+        var bytes = text.utf8.makeIterator()
+        guard let b0 = bytes.next(), b0 >= 0x61 && b0 <= 0x7A, let b1 = bytes.next() else { return text }
+        if b1 != 0x29 {
+            guard b1 >= 0x61 && b1 <= 0x7A, bytes.next() == 0x29 else { return text }
+        }
         let chars = Array(text)
         var i = 0
         while i < chars.count && i < 2 && chars[i].isLetter && chars[i].isLowercase { i += 1 }

@@ -35,7 +35,8 @@ struct SpreadsheetRow: Sendable {
     /// True when no cell holds anything but blanks and white space.
     var isEmpty: Bool {
         cells.values.allSatisfy {
-            if case .text(let s) = $0 { return s.allSatisfy(\.isWhitespace) }
+            // Bytes first: a visible ASCII character settles it without Unicode tables.
+            if case .text(let s) = $0 { return !s.utf8.contains { $0 > 0x20 && $0 < 0x7F } && s.allSatisfy(\.isWhitespace) }
             return $0 == .blank
         }
     }

@@ -100,7 +100,7 @@ enum XLSXSheetParser {
                 guard let text = inlineText ?? value else { return .blank }
                 return text.isEmpty ? .blank : .text(text)
             case "s":
-                guard let v = value, let index = Int(v.trimmingCharacters(in: .whitespaces)) else { return .blank }
+                guard let v = value, let index = Int(v) ?? Int(v.trimmingCharacters(in: .whitespaces)) else { return .blank }
                 guard index >= 0 && index < sharedStrings.count else { return .error("#MISSING-STRING(\(index))") }
                 let text = sharedStrings[index]
                 return text.isEmpty ? .blank : .text(text)
@@ -114,7 +114,10 @@ enum XLSXSheetParser {
                 guard let v = value else { return .blank }
                 return .error(v)
             default:
-                guard let v = value?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return .blank }
+                guard let raw = value else { return .blank }
+                if let number = Double(raw) { return .number(number, text: raw) }
+                let v = raw.trimmingCharacters(in: .whitespaces)
+                if v.isEmpty { return .blank }
                 if let number = Double(v) { return .number(number, text: v) }
                 return .text(v)
             }
