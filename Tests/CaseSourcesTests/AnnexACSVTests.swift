@@ -163,4 +163,14 @@ final class AnnexACSVTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.filter { $0.severity == .note }.map(\.message),
                        ["the file is not UTF-8; it is read as Windows-1252 (Excel's plain CSV)"])
     }
+
+    func testUnnamedListsAreToldApartByTheirOwnColumns() {
+        let common = "Child Unique ID,Gender,Ethnicity,Date of Birth,Age,Does the Child have a Disability,Allocated Team,Allocated Worker"
+        let cin = AnnexAReader.readCSV(Array((common + ",CIN Start Date,Primary Need Code\n1,a) Male,WBRI,01/01/2015,9,No,T,W,02/02/2024,N1\n").utf8),
+                                       file: "export-a.csv")
+        XCTAssertEqual(cin.children.first?.record.value[field: "cin_plans"]?[item: 0]?[field: "primary_need"]?.textValue, "N1")
+        let s47 = AnnexAReader.readCSV(Array((common + ",Strategy discussion initiating Section 47 Enquiry Start Date\n2,a) Male,WBRI,01/01/2015,9,No,T,W,02/02/2024\n").utf8),
+                                       file: "export-b.csv")
+        XCTAssertEqual(s47.children.first?.record.value[field: "section47s"]?[item: 0]?[field: "start_date"]?.asDate, CalendarDate("2024-02-02"))
+    }
 }

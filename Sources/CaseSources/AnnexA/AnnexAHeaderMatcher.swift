@@ -36,11 +36,14 @@ struct AnnexAHeaderMatcher {
         if let number = AnnexAHeaderText.listNumber(inName: nameHint ?? table.name), let list = map.list(number: number) {
             return bestHeaderRow(in: table, for: list, minimum: 1)
         }
-        var best: (Match, Double)?
+        // Most columns matched wins; among equals, the list the table covers most of.
+        var best: (Match, Int, Double)?
         for list in map.lists {
             guard let m = bestHeaderRow(in: table, for: list, minimum: 3) else { continue }
-            let score = Double(m.columns.count) / Double(max(1, list.columns.count))
-            if best == nil || score > best!.1 { best = (m, score) }
+            let share = Double(m.columns.count) / Double(max(1, list.columns.count))
+            if best == nil || m.columns.count > best!.1 || (m.columns.count == best!.1 && share > best!.2) {
+                best = (m, m.columns.count, share)
+            }
         }
         return best.map(\.0)
     }
