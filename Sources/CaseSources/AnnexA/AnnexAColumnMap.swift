@@ -50,6 +50,14 @@ public struct AnnexAColumnMap: Sendable {
         public var kind: ValueKind
         /// Annex A expects a value in every row (a blank is warned about).
         public var required: Bool
+
+        public init(header: String, variants: [String] = [], target: Target?, kind: ValueKind, required: Bool = false) {
+            self.header = header
+            self.variants = variants
+            self.target = target
+            self.kind = kind
+            self.required = required
+        }
     }
 
     /// An extra item a row can make beside its main one (a visit from a plan's "date of
@@ -59,6 +67,11 @@ public struct AnnexAColumnMap: Sendable {
         public var whenPresent: String?
         /// Fixed fields every such item gets (`kind: cp`).
         public var constants: [(String, Value)]
+
+        public init(whenPresent: String?, constants: [(String, Value)] = []) {
+            self.whenPresent = whenPresent
+            self.constants = constants
+        }
     }
 
     /// One Annex A list.
@@ -71,6 +84,14 @@ public struct AnnexAColumnMap: Sendable {
         public var rowsMake: String?
         public var extraItems: [String: ExtraItem]
         public var columns: [Column]
+
+        public init(number: Int, title: String, rowsMake: String?, extraItems: [String: ExtraItem] = [:], columns: [Column]) {
+            self.number = number
+            self.title = title
+            self.rowsMake = rowsMake
+            self.extraItems = extraItems
+            self.columns = columns
+        }
 
         /// "List 3 (Referrals)".
         public var name: String { "List \(number) (\(title))" }
