@@ -8,7 +8,8 @@ public enum CaseFileFormat: String, Sendable, CaseIterable {
     case ndjson
     /// An Ofsted Annex A workbook (`.xlsx`): the case lists, joined into one record a child.
     case annexAWorkbook
-    /// One Annex A list exported as CSV (`.csv`).
+    /// One Annex A list exported as CSV (`.csv`); the CSV files of one folder are read
+    /// together, each child's rows on them joined into one record.
     case annexACSV
 
     /// The format a file name's extension names (case-insensitive); nil for other files.
