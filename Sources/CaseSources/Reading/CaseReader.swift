@@ -44,6 +44,8 @@ import Foundation
 ///   line, so it is empty for NDJSON: use `itemLines[path] ?? location.line`.
 /// - Memory: NDJSON streams through a 1 MiB buffer; JSON files are mapped, not copied;
 ///   YAML is composed a document at a time. Only the current batch of records is held.
+/// - Annex A (`.xlsx`, `.csv`): see ``AnnexAReader``. A workbook, or the CSV files of one
+///   folder, is read whole, since a child's rows on every list make one record.
 /// - Limits: nesting deeper than `maxDepth` inside a record is an error (never a crash);
 ///   at most ``maxDiagnosticsPerFile`` diagnostics are shown a file, the rest are counted.
 /// - Not thread-safe: call ``nextBatch()`` from one thread at a time (the engine can read
