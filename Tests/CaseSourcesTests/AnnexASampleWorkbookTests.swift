@@ -40,7 +40,8 @@ final class AnnexASampleWorkbookTests: XCTestCase {
         XCTAssertEqual(c.itemLocations["episodes[0]"], SourceLocation(file: "Annex_A.xlsx#List 3", line: 2))
         XCTAssertEqual(c.itemLocations["section47s[0]"], SourceLocation(file: "Annex_A.xlsx#List 5", line: 3))
         XCTAssertEqual(c.record.location, SourceLocation(file: "Annex_A.xlsx", line: 2))
-        XCTAssertEqual(c.record.itemLines["section47s[0]"], 3)
+        // A finding on the enquiry names its sheet and row.
+        XCTAssertEqual(c.record.location(ofItem: "section47s[0]"), SourceLocation(file: "Annex_A.xlsx#List 5", line: 3))
     }
 
     func testProtectionPlanWithReviewVisitAndCategoryCodes() throws {

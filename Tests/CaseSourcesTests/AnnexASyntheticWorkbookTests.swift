@@ -117,7 +117,7 @@ final class AnnexASyntheticWorkbookTests: XCTestCase {
         XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.location),
                        [SourceLocation(file: path + "#List 7", line: 2), SourceLocation(file: path + "#List 7", line: 4)])
         XCTAssertEqual(records.first?.location, SourceLocation(file: path, line: 3))
-        XCTAssertEqual(records.first?.itemLines["cp_plans[0]"], 3)
+        XCTAssertEqual(records.first?.location(ofItem: "cp_plans[0]"), SourceLocation(file: path + "#List 7", line: 3))
     }
 
     func testSheetThatIsNoListIsWarnedAndPassedOver() {

@@ -219,9 +219,9 @@ final class AnnexAChildAssembler {
 
     /// The children in the order first met, each with its record and item locations.
     /// `recordFile` is the workbook every record is located in; nil for CSV files, where
-    /// a record is located in the file the child first appears in, and only items from
-    /// that file get a line (a line of another file would point into the wrong file; the
-    /// item's own file and line stay in ``AnnexAChild/itemLocations``).
+    /// a record is located in the file the child first appears in. Items from another
+    /// sheet or file carry their own location (``CaseRecord/itemLocations``), so a finding
+    /// names the sheet and row it is about.
     func children(recordFile: String?) -> [AnnexAChild] {
         order.map { id in
             let child = children[id]!
@@ -229,9 +229,10 @@ final class AnnexAChildAssembler {
             var fields = child.fields
             var itemLines: [String: Int] = [:]
             var locations: [String: SourceLocation] = ["": child.first]
+            var elsewhere: [String: SourceLocation] = [:]
             func note(_ path: String, _ item: Item) {
                 locations[path] = item.location
-                if recordFile != nil || item.location.file == file { itemLines[path] = item.location.line }
+                if item.location.file == file { itemLines[path] = item.location.line } else { elsewhere[path] = item.location }
             }
             for (name, items) in child.lists {
                 fields.append((name, .list(items.map(\.value))))
@@ -242,7 +243,8 @@ final class AnnexAChildAssembler {
                 note(name, item)
             }
             let record = CaseRecord(id: id, value: .map(MapValue(stringKeyed: fields)),
-                                    location: SourceLocation(file: file, line: child.first.line), itemLines: itemLines)
+                                    location: SourceLocation(file: file, line: child.first.line), itemLines: itemLines,
+                                    itemLocations: elsewhere)
             return AnnexAChild(record: record, itemLocations: locations)
         }
     }
