@@ -6,6 +6,8 @@ public enum CaseFileFormat: String, Sendable, CaseIterable {
     case json
     /// JSON Lines (`.ndjson`, `.jsonl`): one record a line, streamed.
     case ndjson
+    /// DfE children in need census XML (`.xml`), read one `<Child>` at a time.
+    case cinCensus
 
     /// The format a file name's extension names (case-insensitive); nil for other files.
     public init?(path: String) {
@@ -14,10 +16,11 @@ public enum CaseFileFormat: String, Sendable, CaseIterable {
         case "yaml", "yml": self = .yaml
         case "json": self = .json
         case "ndjson", "jsonl": self = .ndjson
+        case "xml": self = .cinCensus
         default: return nil
         }
     }
 
     /// The extensions recognised, for messages.
-    public static let knownExtensions = [".yaml", ".yml", ".json", ".ndjson", ".jsonl"]
+    public static let knownExtensions = [".yaml", ".yml", ".json", ".ndjson", ".jsonl", ".xml"]
 }

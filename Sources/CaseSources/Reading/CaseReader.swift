@@ -166,6 +166,8 @@ public final class CaseReader: @unchecked Sendable {
             reader.current = JSONFileSource(data: Data(bytes), file: file, schema: reader.schema, maxDepth: reader.maxDepth)
         case .yaml:
             reader.current = YAMLFileSource(data: Data(bytes), file: file, schema: reader.schema, maxDepth: reader.maxDepth)
+        case .cinCensus:
+            reader.current = CINCensusFileSource(data: Data(bytes), file: file)
         }
         reader.counts.files = 1
         var records: [CaseRecord] = [], diagnostics: [Diagnostic] = []
@@ -253,6 +255,9 @@ public final class CaseReader: @unchecked Sendable {
         case .yaml:
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             return YAMLFileSource(data: data, file: path, schema: schema, maxDepth: maxDepth)
+        case .cinCensus:
+            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            return CINCensusFileSource(data: data, file: path)
         }
     }
 
