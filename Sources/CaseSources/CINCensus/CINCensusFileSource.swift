@@ -57,6 +57,11 @@ final class CINCensusFileSource: CaseFileSource {
             var events: [LoadEvent] = []
             if !started {
                 started = true
+                if !raw.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
+                    finished = true
+                    return [.diagnostic(Diagnostic(.warning, at: SourceLocation(file: file, line: 1),
+                                                   "the file is empty: it holds no case records"))]
+                }
                 events += readProlog(current)
             }
             guard let slice = current.nextChild() else {
