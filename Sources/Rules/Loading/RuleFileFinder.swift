@@ -3,8 +3,13 @@ import Foundation
 
 /// Which files make up a rule pack.
 enum RuleFileFinder {
+    /// A file whose presence makes a subfolder a separate pack.
+    static let separatePackMarker = ".casecheck-pack"
+
     /// Files named directly are taken as they are; directories are walked for `.yaml`/`.yml`
-    /// files, sorted, leaving out the case schema and the calendars, which are not rules.
+    /// files, sorted, leaving out the case schema and the calendars, which are not rules, and
+    /// any subfolder marked as a pack of its own by a ``separatePackMarker`` file (such as
+    /// `rules/cin-census/`), which is read only when named itself.
     static func ruleFiles(in paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
@@ -26,7 +31,10 @@ enum RuleFileFinder {
                     let name = url.lastPathComponent
                     let isDir = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
                     if isDir {
-                        if name == "calendars" || name.hasPrefix(".") { walker.skipDescendants() }
+                        if name == "calendars" || name.hasPrefix(".")
+                            || fm.fileExists(atPath: url.appendingPathComponent(separatePackMarker).path) {
+                            walker.skipDescendants()
+                        }
                         continue
                     }
                     guard url.pathExtension == "yaml" || url.pathExtension == "yml" else { continue }
