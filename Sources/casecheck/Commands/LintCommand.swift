@@ -66,8 +66,16 @@ struct LintCommand: ParsableCommand {
             let packPath = censusRules ?? (folder as NSString).appendingPathComponent("cin-census")
             let setup = try LintRules.load(rulePaths: [packPath], folder: folder, area: nil)
             ruleFiles += setup.pack.files
-            let reader = CaseReader(paths: groups.census, schema: setup.schema.root)
-            results.append(RuleEngine(pack: setup.pack, asOf: date).run(reader))
+            // Each census file is one return, checked on its own: a UPN or child id repeated
+            // across two returns is not a fault, and a finding about a group names its file.
+            for file in groups.census {
+                let reader = CaseReader(paths: [file], schema: setup.schema.root)
+                var result = RuleEngine(pack: setup.pack, asOf: date).run(reader)
+                for i in result.findings.indices where result.findings[i].location == nil {
+                    result.findings[i].location = SourceLocation(file: file, line: 0)
+                }
+                results.append(result)
+            }
         }
         if !groups.cases.isEmpty {
             let setup = try LintRules.load(rulePaths: [folder], folder: folder, area: "data-quality")
