@@ -162,26 +162,31 @@ final class CINChildMapper {
     private func leafFields(of node: XMLElementNode, _ table: [CINCensusFields.Field], path: String, prefix: String)
         -> [(String, Value)] {
         var out: [(String, Value)] = []
-        var seen: Set<String> = []
+        out.reserveCapacity(node.children.count)
+        // Which table entries were met: tables are short, so a bit mask beats a set of names.
+        var seen: UInt64 = 0
         for leaf in node.children {
-            guard let entry = table.first(where: { $0.element == leaf.name }) else {
+            guard let index = table.firstIndex(where: { $0.element == leaf.name }) else {
                 unknownElement(leaf, path: path)
                 continue
             }
-            let fieldPath = prefix.isEmpty ? entry.field : "\(prefix).\(entry.field)"
-            guard seen.insert(entry.field).inserted else {
-                warn(at: leaf.line, "field '\(fieldPath)' (<\(leaf.name)>) appears twice; the first is used",
+            let entry = table[index]
+            // Paths are built only for messages: most fields never need one.
+            let fieldPath = { prefix.isEmpty ? entry.field : "\(prefix).\(entry.field)" }
+            guard seen & (1 << UInt64(index)) == 0 else {
+                warn(at: leaf.line, "field '\(fieldPath())' (<\(leaf.name)>) appears twice; the first is used",
                      hint: "remove the repeated <\(leaf.name)>")
                 continue
             }
-            out.append((entry.field, convert(leaf, kind: entry.kind, field: fieldPath)))
+            seen |= 1 << UInt64(index)
+            out.append((entry.field, convert(leaf, kind: entry.kind, field: fieldPath())))
         }
         return out
     }
 
     /// The value of a leaf element as its field's kind; an invalid value is a warning and
     /// reads as null. An empty element reads as null.
-    func convert(_ leaf: XMLElementNode, kind: CINCensusFields.Kind, field: String) -> Value {
+    func convert(_ leaf: XMLElementNode, kind: CINCensusFields.Kind, field: @autoclosure () -> String) -> Value {
         guard let text = leaf.trimmedText else { return .null }
         switch kind {
         case .text:
@@ -192,9 +197,9 @@ final class CINChildMapper {
             do {
                 return .date(try CalendarDate(validatingISO: datePart))
             } catch let e as CalendarDateParseError {
-                warn(at: leaf.line, "field '\(field)' (<\(leaf.name)>): \(e.message); read as missing")
+                warn(at: leaf.line, "field '\(field())' (<\(leaf.name)>): \(e.message); read as missing")
             } catch {
-                warn(at: leaf.line, "field '\(field)' (<\(leaf.name)>): '\(text)' is not a date; read as missing")
+                warn(at: leaf.line, "field '\(field())' (<\(leaf.name)>): '\(text)' is not a date; read as missing")
             }
             return .null
         case .flag:
@@ -202,13 +207,13 @@ final class CINChildMapper {
             case "1", "true": return .bool(true)
             case "0", "false": return .bool(false)
             default:
-                warn(at: leaf.line, "field '\(field)' (<\(leaf.name)>): \(quoted(text)) is not a yes/no value; read as missing",
+                warn(at: leaf.line, "field '\(field())' (<\(leaf.name)>): \(quoted(text)) is not a yes/no value; read as missing",
                      hint: "use 1 or true for yes, 0 or false for no")
                 return .null
             }
         case .integer:
             if let n = Int64(text) { return .int(n) }
-            warn(at: leaf.line, "field '\(field)' (<\(leaf.name)>): \(quoted(text)) is not a whole number; read as missing")
+            warn(at: leaf.line, "field '\(field())' (<\(leaf.name)>): \(quoted(text)) is not a whole number; read as missing")
             return .null
         }
     }
