@@ -60,18 +60,20 @@ struct CensusGenerator {
             x += "        <ExpectedPersonBirthDate>\(expected.isoString)</ExpectedPersonBirthDate>\n"
             x += "        <Sex>\(bad(&rng) ? "F" : "U")</Sex>\n"
         } else {
-            x += "        <PersonBirthDate>\(birth.isoString)</PersonBirthDate>\n"
+            x += "        <PersonBirthDate>\(bad(&rng) ? ref.addingDays(10).isoString : birth.isoString)</PersonBirthDate>\n"
+            if bad(&rng) { x += "        <ExpectedPersonBirthDate>\(birth.isoString)</ExpectedPersonBirthDate>\n" }
             let sex = bad(&rng) ? (rng.next(2) == 0 ? "1" : "X") : (rng.next(2) == 0 ? "M" : "F")
             x += "        <Sex>\(sex)</Sex>\n"
         }
         let died = !unborn && rng.next(200) == 0
-        let death = ref.addingDays(-rng.next(300))
+        let death = bad(&rng) ? birth.addingDays(-30) : ref.addingDays(-rng.next(300))
         if died { x += "        <PersonDeathDate>\(death.isoString)</PersonDeathDate>\n" }
         x += "      </ChildIdentifiers>\n      <ChildCharacteristics>\n"
         x += "        <Ethnicity>\(bad(&rng) ? "WBR" : Self.ethnicities[rng.next(Self.ethnicities.count)])</Ethnicity>\n"
         var disabilities = ["NONE"]
         if rng.next(5) == 0 { disabilities = [Self.disabilities[rng.next(Self.disabilities.count)]] }
         if bad(&rng) { disabilities.append(disabilities[0]) }
+        if bad(&rng) { disabilities.append(rng.next(2) == 0 ? "HAND" : "BLUE") }
         x += "        <Disabilities>" + disabilities.map { "<Disability>\($0)</Disability>" }.joined() + "</Disabilities>\n"
         x += "      </ChildCharacteristics>\n"
         let episodes = 1 + (rng.next(6) == 0 ? 1 : 0)
@@ -92,13 +94,13 @@ struct CensusGenerator {
         var x = "      <CINdetails>\n"
         x += "        <CINreferralDate>\(referral.isoString)</CINreferralDate>\n"
         x += "        <ReferralSource>\(bad(&rng) ? "11" : Self.sources[rng.next(Self.sources.count)])</ReferralSource>\n"
-        if !nfa || bad(&rng) { x += "        <PrimaryNeedCode>\(bad(&rng) ? "N10" : "N\(1 + rng.next(9))")</PrimaryNeedCode>\n" }
+        if (!nfa && !bad(&rng)) || bad(&rng) { x += "        <PrimaryNeedCode>\(bad(&rng) ? "N10" : "N\(1 + rng.next(9))")</PrimaryNeedCode>\n" }
         if closed || bad(&rng) {
             let when = bad(&rng) ? referral.addingDays(-3) : closure
             x += "        <CINclosureDate>\(when.isoString)</CINclosureDate>\n"
         }
         if closed && !bad(&rng) {
-            x += "        <ReasonForClosure>\(nfa ? "RC8" : "RC\(1 + rng.next(7))")</ReasonForClosure>\n"
+            x += "        <ReasonForClosure>\(nfa ? "RC8" : bad(&rng) ? "RC10" : "RC\(1 + rng.next(7))")</ReasonForClosure>\n"
         }
         if !nfa || bad(&rng) {
             let aStart = referral.addingDays(bad(&rng) ? -2 : 1 + rng.next(5))
@@ -113,16 +115,32 @@ struct CensusGenerator {
                     + "</FactorsIdentifiedAtAssessment>\n"
             }
             x += "        </Assessments>\n"
+            if bad(&rng) {
+                let second = aStart.addingDays(rng.next(2) == 0 ? 3 : 60)
+                x += "        <Assessments>\n          <AssessmentActualStartDate>\(second.isoString)</AssessmentActualStartDate>\n"
+                if rng.next(2) == 0 {
+                    x += "          <FactorsIdentifiedAtAssessment><AssessmentFactors>19A</AssessmentFactors><AssessmentFactors>19A</AssessmentFactors></FactorsIdentifiedAtAssessment>\n"
+                }
+                x += "        </Assessments>\n"
+            }
         }
-        let protection = !nfa && rng.next(3) == 0
+        let protection = (!nfa && rng.next(3) == 0) || (nfa && bad(&rng))
         if protection {
             let s47 = referral.addingDays(2 + rng.next(5))
             var icpc = addingWeekdays(s47, 10 + rng.next(5))
             if bad(&rng) { icpc = nextSaturday(icpc) }
             x += "        <Section47>\n          <S47ActualStartDate>\(s47.isoString)</S47ActualStartDate>\n"
-            x += "          <InitialCPCtarget>\(addingWeekdays(s47, 15).isoString)</InitialCPCtarget>\n"
+            let target = addingWeekdays(s47, 15)
+            x += "          <InitialCPCtarget>\((bad(&rng) ? nextSaturday(target) : target).isoString)</InitialCPCtarget>\n"
             x += "          <DateOfInitialCPC>\(icpc.isoString)</DateOfInitialCPC>\n"
             x += "          <ICPCnotRequired>\(bad(&rng) ? "true" : "false")</ICPCnotRequired>\n        </Section47>\n"
+            if bad(&rng) {
+                x += "        <Section47>\n          <S47ActualStartDate>\(s47.addingDays(1).isoString)</S47ActualStartDate>\n"
+                x += "          <ICPCnotRequired>false</ICPCnotRequired>\n        </Section47>\n"
+            }
+            if bad(&rng) {
+                x += "        <CINPlanDates>\n          <CINPlanStartDate>\(icpc.addingDays(5).isoString)</CINPlanStartDate>\n        </CINPlanDates>\n"
+            }
             x += "        <ReferralNFA>\(referralNFA(nfa, &rng))</ReferralNFA>\n"
             let end: CalendarDate? = closed ? min(icpc.addingDays(40 + rng.next(100)), closure) : nil
             x += "        <ChildProtectionPlans>\n          <CPPstartDate>\(icpc.isoString)</CPPstartDate>\n"
@@ -132,13 +150,22 @@ struct CensusGenerator {
             }
             let category = Self.categories[rng.next(Self.categories.count)]
             x += "          <InitialCategoryOfAbuse>\(bad(&rng) ? "NEGLECT" : category)</InitialCategoryOfAbuse>\n"
-            x += "          <LatestCategoryOfAbuse>\(category)</LatestCategoryOfAbuse>\n"
+            x += "          <LatestCategoryOfAbuse>\(bad(&rng) ? "XYZ" : category)</LatestCategoryOfAbuse>\n"
             x += "          <NumberOfPreviousCPP>\(bad(&rng) ? "" : String(rng.next(3)))</NumberOfPreviousCPP>\n"
             let review = icpc.addingMonths(3)
             if review <= (end ?? ref) {
                 x += "          <Reviews><CPPreviewDate>\(bad(&rng) ? icpc.isoString : review.isoString)</CPPreviewDate></Reviews>\n"
+            } else if bad(&rng) {
+                x += "          <Reviews><CPPreviewDate></CPPreviewDate></Reviews>\n"
             }
             x += "        </ChildProtectionPlans>\n"
+            if bad(&rng) {
+                let again = icpc.addingDays(rng.next(2) == 0 ? 0 : 20)
+                x += "        <ChildProtectionPlans>\n          <CPPstartDate>\(again.isoString)</CPPstartDate>\n"
+                if rng.next(2) == 0 { x += "          <CPPendDate>\(again.isoString)</CPPendDate>\n" }
+                x += "          <InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse>\n          <LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse>\n"
+                x += "          <NumberOfPreviousCPP>1</NumberOfPreviousCPP>\n        </ChildProtectionPlans>\n"
+            }
         } else {
             if !nfa && rng.next(2) == 0 || bad(&rng) {
                 let planStart = referral.addingDays(20 + rng.next(20))
@@ -184,6 +211,13 @@ struct CensusGenerator {
         for (i, c) in digits.enumerated() { sum += Int(String(c))! * (i + 2) }
         var check = letters[sum % 23]
         if bad(&rng) { check = letters[(sum + 1) % 23] }
+        if bad(&rng) {
+            switch rng.next(3) {
+            case 0: return String(check) + "999" + digits.dropFirst(3)
+            case 1: return String(check) + digits.prefix(6) + "X" + digits.dropFirst(7)
+            default: return String(check) + digits.prefix(11) + "I"
+            }
+        }
         return String(check) + digits
     }
 }
