@@ -138,6 +138,29 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(out.status, 1)
     }
 
+    /// Run from a folder with no rules/ (as a pre-commit hook runs in a repository of
+    /// exports), lint finds the packs of the checkout it was built in.
+    func testFindsItsRulesWithoutRulesFolderHere() throws {
+        let cli = try CLIHarness(self)
+        try cli.write(Self.census(Self.child("C1", identifiers: "<FormerUPN>X1</FormerUPN>")), to: "census.xml")
+        let out = try cli.run(["lint", "census.xml"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("CIN-1560Q"), out.stdout + out.stderr)
+    }
+
+    /// Census files and canonical case files in one call: each gets its own pack.
+    func testMixedFilesAreEachCheckedByTheirPack() throws {
+        let cli = try CLIHarness(self)
+        try cli.write(Self.census(Self.child("C1", identifiers: "<FormerUPN>X1</FormerUPN>")), to: "exports/census.xml")
+        try cli.write("- {id: Y1}\n", to: "exports/cases.yaml")
+        let out = try lint(cli, ["exports"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("exports/cases.yaml:1: warning DQ-BIRTH-DATE") }, out.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("exports/census.xml:8: warning CIN-1560Q") }, out.stdout)
+        XCTAssertTrue(out.stderr.contains("in 2 records from 2 files"), out.stderr)
+    }
+
     /// The census pack is separate: a run over the default rules folder does not load it.
     func testDefaultPackDoesNotPickUpTheCensusRules() throws {
         let cli = try CLIHarness(self)
