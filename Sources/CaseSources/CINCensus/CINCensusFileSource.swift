@@ -42,7 +42,17 @@ final class CINCensusFileSource: CaseFileSource {
     private var finished = false
     private var childCount = 0
 
-    init(data: Data, file: String) {
+    /// Pages of the mapped file already read, released as reading moves on; nil for text in memory.
+    private let mapping: MappedFile?
+
+    /// Reads a census file from disk, mapped rather than copied.
+    convenience init(mapping path: String) throws {
+        let mapped = try MappedFile(path: path)
+        self.init(data: mapped.data, file: path, mapping: mapped)
+    }
+
+    init(data: Data, file: String, mapping: MappedFile? = nil) {
+        self.mapping = mapping
         self.data = data
         self.file = file
         self.mapper = CINChildMapper(file: file)
@@ -74,6 +84,7 @@ final class CINCensusFileSource: CaseFileSource {
             }
             childCount += 1
             events += readChild(slice, raw)
+            mapping?.release(before: slice.range.upperBound)
             return events
         }
     }

@@ -256,8 +256,7 @@ public final class CaseReader: @unchecked Sendable {
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             return YAMLFileSource(data: data, file: path, schema: schema, maxDepth: maxDepth)
         case .cinCensus:
-            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-            return CINCensusFileSource(data: data, file: path)
+            return try CINCensusFileSource(mapping: path)
         }
     }
 
