@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "CELConformance", dependencies: ["CEL"]),
         .executableTarget(name: "cel-conformance", dependencies: ["CEL", "CELConformance"]),
         .executableTarget(name: "cel-bench", dependencies: ["CEL"]),
+        // Synthetic CIN census returns, and timing of census linting on them.
+        .executableTarget(name: "cin-bench", dependencies: ["CaseModel", "CaseSources", "Engine"]),
         .executableTarget(name: "casecheck-bench", dependencies: ["CEL", "CaseModel", "CaseSources", "Rules", "Engine"]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "CELConformance"]),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "CEL"]),

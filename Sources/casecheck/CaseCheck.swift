@@ -21,7 +21,8 @@ struct CaseCheck: ParsableCommand {
           casecheck rules test               run every rule's examples
         """,
         version: version,
-        subcommands: [RunCommand.self, RulesCommand.self, HistoryCommand.self, TrendCommand.self, WaiveCommand.self],
+        subcommands: [RunCommand.self, RulesCommand.self, LintCommand.self, HistoryCommand.self, TrendCommand.self,
+                      WaiveCommand.self],
         defaultSubcommand: nil)
 }
 

@@ -50,7 +50,7 @@ final class CaseReaderTests: XCTestCase {
         XCTAssertEqual(result.ids, ["G"])
         XCTAssertEqual(result.rendered, [
             "missing.json: error: no such file or directory",
-            "notes.txt: error: not a case file format that can be read\n  hint: case files end in .yaml, .yml, .json, .ndjson, .jsonl, .xlsx, .csv",
+            "notes.txt: error: not a case file format that can be read\n  hint: case files end in .yaml, .yml, .json, .ndjson, .jsonl, .xml, .xlsx, .csv",
         ])
         XCTAssertEqual(result.counts.files, 3)
         XCTAssertEqual(result.counts.filesWithErrors, 2)

@@ -11,6 +11,8 @@ public enum CaseFileFormat: String, Sendable, CaseIterable {
     /// One Annex A list exported as CSV (`.csv`); the CSV files of one folder are read
     /// together, each child's rows on them joined into one record.
     case annexACSV
+    /// DfE children in need census XML (`.xml`), read one `<Child>` at a time.
+    case cinCensus
 
     /// The format a file name's extension names (case-insensitive); nil for other files.
     public init?(path: String) {
@@ -21,10 +23,11 @@ public enum CaseFileFormat: String, Sendable, CaseIterable {
         case "ndjson", "jsonl": self = .ndjson
         case "xlsx": self = .annexAWorkbook
         case "csv": self = .annexACSV
+        case "xml": self = .cinCensus
         default: return nil
         }
     }
 
     /// The extensions recognised, for messages.
-    public static let knownExtensions = [".yaml", ".yml", ".json", ".ndjson", ".jsonl", ".xlsx", ".csv"]
+    public static let knownExtensions = [".yaml", ".yml", ".json", ".ndjson", ".jsonl", ".xml", ".xlsx", ".csv"]
 }

@@ -174,6 +174,8 @@ public final class CaseReader: @unchecked Sendable {
             reader.current = AnnexAFileSource(workbook: Data(bytes), file: file, columns: reader.annexAColumns)
         case .annexACSV:
             reader.current = AnnexAFileSource(csvFiles: [(bytes, file)], columns: reader.annexAColumns)
+        case .cinCensus:
+            reader.current = CINCensusFileSource(data: Data(bytes), file: file)
         }
         reader.counts.files = 1
         var records: [CaseRecord] = [], diagnostics: [Diagnostic] = []
@@ -266,6 +268,8 @@ public final class CaseReader: @unchecked Sendable {
             return AnnexAFileSource(workbook: try Data(contentsOf: URL(fileURLWithPath: path)), file: path, columns: annexAColumns)
         case .annexACSV:
             return try openAnnexACSVFolder(startingWith: path)
+        case .cinCensus:
+            return try CINCensusFileSource(mapping: path)
         }
     }
 
