@@ -99,6 +99,21 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual((findings.first?["location"] as? [String: Any])?["line"] as? Int, 8)
     }
 
+    func testSARIFFormatPointsEditorsAtTheCensusLine() throws {
+        let cli = try CLIHarness(self)
+        try cli.write(Self.census(Self.child("C1", identifiers: "<FormerUPN>X1</FormerUPN>")), to: "census.xml")
+        let out = try lint(cli, ["census.xml", "--format", "sarif"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(log["version"] as? String, "2.1.0")
+        let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
+        let results = try XCTUnwrap(run["results"] as? [[String: Any]])
+        XCTAssertEqual(results.map { $0["ruleId"] as? String }, ["CIN-1560Q"])
+        let physical = try XCTUnwrap((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        XCTAssertEqual((physical["artifactLocation"] as? [String: Any])?["uri"] as? String, "census.xml")
+        XCTAssertEqual((physical["region"] as? [String: Any])?["startLine"] as? Int, 8)
+    }
+
     func testCanonicalCaseFilesGetTheDataQualityRulesOnly() throws {
         let cli = try CLIHarness(self)
         // No date of birth (a data-quality finding) and a long-overdue protection plan

@@ -42,8 +42,10 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date checked as of, YYYY-MM-DD (default: today).", valueName: "date"))
     var asOf: String?
 
-    @Option(help: "Report format: text (compiler-style lines) or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Report format: text (compiler-style lines), json, or one of run's report formats (sarif for editors and code scanning, junit, csv, markdown, html).")
+    var format: RunFormat = .text
+
+    @OptionGroup var reports: ReportOptions
 
     @Option(help: ArgumentHelp("Write the report to this file (created readable by you only).", valueName: "file"))
     var output: String?
@@ -60,12 +62,15 @@ struct LintCommand: ParsableCommand {
         let folder = try LintRules.folder(explicit: rulesFolder)
         let groups = LintGroups(paths: files)
 
+        let pseudonymiser = try reports.pseudonymiser()
         var results: [RunResult] = []
         var ruleFiles: [String] = []
+        var rules: [CompiledRule] = []
         if !groups.census.isEmpty {
             let packPath = censusRules ?? (folder as NSString).appendingPathComponent("cin-census")
             let setup = try LintRules.load(rulePaths: [packPath], folder: folder, area: nil)
             ruleFiles += setup.pack.files
+            rules += setup.pack.rules
             // Each census file is one return, checked on its own: a UPN or child id repeated
             // across two returns is not a fault, and a finding about a group names its file.
             for file in groups.census {
@@ -80,10 +85,13 @@ struct LintCommand: ParsableCommand {
         if !groups.cases.isEmpty {
             let setup = try LintRules.load(rulePaths: [folder], folder: folder, area: "data-quality")
             ruleFiles += setup.pack.files
+            rules += setup.pack.rules
             let reader = CaseReader(paths: groups.cases, schema: setup.schema.root)
             results.append(RuleEngine(pack: setup.pack, asOf: date).run(reader))
         }
-        let result = LintGroups.merge(results, extraDiagnostics: groups.problems)
+        let pack = RulePack(rules: rules, files: ruleFiles)
+        let result = reports.prepare(LintGroups.merge(results, extraDiagnostics: groups.problems),
+                                     pseudonymiser: pseudonymiser, pack: pack)
 
         var printer = DiagnosticPrinter(colour: Colour.forStream(STDERR_FILENO), showSource: false)
         StandardError.write(result.diagnostics.map { printer.render($0) }.joined())
@@ -95,6 +103,8 @@ struct LintCommand: ParsableCommand {
         case .text:
             let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
             report = LintTextReport(findings: result.findings, colour: colour).render()
+        default:
+            report = reports.render(format.reportFormat!, result: result, asOf: date, pack: pack)
         }
         do {
             try ReportWriter.write(report, to: output)
