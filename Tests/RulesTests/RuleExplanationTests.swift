@@ -27,7 +27,7 @@ final class RuleExplanationTests: XCTestCase {
         XCTAssertEqual(explanation.items[1].steps.map(\.value), ["2024-03-01", "2024-05-08"])
         XCTAssertEqual(explanation.items[1].steps.map(\.role), ["deadline.start", "deadline.done"])
         XCTAssertEqual(explanation.items[1].dueDates,
-                       ["2024-03-01 + 45 working days = 2024-05-07 (skipping Good Friday 2024-03-29, Easter Monday 2024-04-01)"])
+                       ["2024-03-01 + 45 working days = 2024-05-07 (skipping 20 weekend days; bank holidays Good Friday 2024-03-29, Easter Monday 2024-04-01)"])
         XCTAssertEqual(explanation.findings.map(\.daysLate), [1], "the verdict is the rule's own")
     }
 

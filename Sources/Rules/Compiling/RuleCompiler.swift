@@ -129,7 +129,7 @@ struct RuleCompiler {
                     "'\(role)' should give \(expected.words), but `\(source.text)` gives \(ExpectedResult.words(for: program.resultType))"))
                 return nil
             }
-            return CompiledExpression(program: program, source: source, role: role)
+            return CompiledExpression(program: program, source: source, role: role, environment: env)
         } catch let error as CompileError {
             let (message, hint) = explain(error, in: env)
             diagnostics.append(Diagnostic(.error, at: source.location(ofLine: error.line, column: error.column),

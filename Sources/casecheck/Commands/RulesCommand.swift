@@ -11,5 +11,5 @@ struct RulesCommand: ParsableCommand {
           casecheck rules validate rules/visits.yaml --format json
           casecheck rules test                           run every rule's examples
         """,
-        subcommands: [RulesValidateCommand.self, RulesTestCommand.self])
+        subcommands: [RulesValidateCommand.self, RulesTestCommand.self, RulesDocCommand.self, RulesSchemaCommand.self])
 }

@@ -1,0 +1,79 @@
+import ArgumentParser
+import CaseModel
+import CaseSources
+import Engine
+import Foundation
+import Rules
+
+/// `casecheck explain`: how one rule reached its verdict for one child, step by step.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show how a rule reached its verdict for one child.",
+        discussion: """
+        For a disputed finding: the items the rule looked at, whether its 'when' held, each
+        expression's value and the values of its parts, the due dates computed (with the
+        bank holidays skipped), and the findings the rule gives. The verdict is the rule's
+        own, as 'casecheck run' would report it.
+        Exit 2 when the rule or the child is not found.
+
+        Examples:
+          casecheck explain CP-REVIEW --case C0003
+          casecheck explain VISITS-CP --case C0012 cases/child-protection.yaml --as-of 2024-06-01
+        """)
+
+    @Argument(help: ArgumentHelp("The rule's id, such as CP-REVIEW.", valueName: "rule-id"))
+    var ruleID: String
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("The child's id.", valueName: "child-id"))
+    var caseID: String
+
+    @Argument(help: ArgumentHelp("Case files or folders to find the child in (default: cases).", valueName: "case-paths"))
+    var casePaths: [String] = []
+
+    @OptionGroup var pack: PackOptions
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The health-check date, YYYY-MM-DD (default: today).",
+                                                          valueName: "date"))
+    var asOf: String?
+
+    func run() throws {
+        let date = try AsOfDate.parse(asOf)
+        let setup = try PackLoading.load(rulePaths: pack.rulePaths, schema: pack.schema, calendar: pack.calendar)
+        guard let rule = setup.pack.rule(id: ruleID) else {
+            let ids = setup.pack.rules.map(\.id)
+            let hint = Suggestion.closest(to: ruleID, among: ids).map { "did you mean '\($0)'?" }
+                ?? "'casecheck rules doc' lists every rule"
+            fail("there is no rule '\(ruleID)' in the \(ids.count) rules loaded", hint: hint)
+        }
+        let paths = casePaths.isEmpty ? ["cases"] : casePaths
+        let reader = CaseReader(paths: paths, schema: setup.schema.root)
+        var found: CaseRecord?
+        var ids: [String] = []
+        var problems: [Diagnostic] = []
+        while found == nil, let batch = reader.nextBatch() {
+            problems += batch.diagnostics.filter { $0.severity == .error }
+            for record in batch.records {
+                if record.id == caseID { found = record; break }
+                if let id = record.id { ids.append(id) }
+            }
+        }
+        guard let record = found else {
+            var printer = DiagnosticPrinter(colour: Colour.forStream(STDERR_FILENO), showSource: false)
+            StandardError.write(problems.map { printer.render($0) }.joined())
+            let hint = Suggestion.closest(to: caseID, among: ids).map { "did you mean '\($0)'?" }
+                ?? "give the case files that hold the child after the rule id"
+            fail("no child with id '\(caseID)' among the \(ids.count) records read from \(paths.joined(separator: ", "))",
+                 hint: hint)
+        }
+        let explanation = rule.explain(record: record, asOf: date)
+        let text = RuleExplanationText.render(explanation, rule: rule.definition, caseID: caseID, record: record.location)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    private func fail(_ message: String, hint: String) -> Never {
+        let colour = Colour.forStream(STDERR_FILENO)
+        StandardError.write("casecheck: \(colour.red(colour.bold("error:"))) \(message)\n  \(colour.cyan("hint:")) \(hint)\n")
+        Foundation.exit(ExitStatus.usageOrInputError)
+    }
+}
