@@ -145,7 +145,9 @@ struct RuleCompiler {
     /// writer left off `child.`.
     private func explain(_ error: CompileError, in env: Environment) -> (String, String?) {
         let prefix = "undeclared reference to '"
-        guard error.message.hasPrefix(prefix), error.message.hasSuffix("'") else { return (error.message, error.hint) }
+        guard error.message.hasPrefix(prefix), error.message.hasSuffix("'") else {
+            return CompileErrorWording.reword(error.message, hint: error.hint)
+        }
         let name = String(error.message.dropFirst(prefix.count).dropLast())
         let names = env.variables.map(\.name)
         let message = "'\(name)' is not known here; expressions can use \(names.map { "'\($0)'" }.joined(separator: ", "))"
