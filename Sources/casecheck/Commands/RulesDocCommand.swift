@@ -55,6 +55,7 @@ struct RulesDocCommand: ParsableCommand {
             StandardError.write("casecheck: error: cannot write '\(path)': \(error.localizedDescription)\n")
             throw ExitCode(ExitStatus.usageOrInputError)
         }
-        StandardError.write("wrote \(path): \(catalogue.ruleCount) rules in \(catalogue.areas.count) areas\n")
+        let rules = catalogue.ruleCount, areas = catalogue.areas.count
+        StandardError.write("wrote \(path): \(rules) rule\(rules == 1 ? "" : "s") in \(areas) area\(areas == 1 ? "" : "s")\n")
     }
 }
