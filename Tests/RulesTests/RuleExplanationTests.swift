@@ -49,3 +49,36 @@ final class RuleExplanationTests: XCTestCase {
         ])
     }
 }
+
+final class RuleExplanationPartsTests: XCTestCase {
+    func testEachStepCarriesThePartsOfItsExpression() throws {
+        let rule = try Fixture.rule("""
+        rules:
+          - id: R
+            title: t
+            severity: low
+            for_each: child.cp_plans
+            as: plan
+            expect: plan.end_date == null || daysBetween(plan.start_date, plan.end_date) >= 90
+        """)
+        let record = Fixture.record("{id: C1, cp_plans: [{start_date: 2024-01-01, end_date: 2024-02-01}]}")
+        let explanation = rule.explain(record: record, asOf: Fixture.date("2024-06-01"))
+        let step = try XCTUnwrap(explanation.items.first?.steps.first)
+        XCTAssertEqual(step.value, "no")
+        XCTAssertEqual(step.parts.map { "\($0.depth) \($0.expression) → \($0.value)" }, [
+            "1 plan.end_date == null → no",
+            "2 plan.end_date → 2024-02-01",
+            "1 daysBetween(plan.start_date, plan.end_date) >= 90 → no",
+            "2 daysBetween(plan.start_date, plan.end_date) → 31",
+            "3 plan.start_date → 2024-01-01",
+            "3 plan.end_date → 2024-02-01",
+        ])
+        let text = RuleExplanationText.render(explanation, rule: rule.definition, caseID: "C1")
+        XCTAssertTrue(text.contains("""
+          expect: plan.end_date == null || daysBetween(plan.start_date, plan.end_date) >= 90  →  no
+              plan.end_date == null  →  no
+                plan.end_date  →  2024-02-01
+        """), text)
+        XCTAssertTrue(text.hasSuffix("Verdict: 1 finding\n  breach cp_plans[0]: t\n"), text)
+    }
+}
