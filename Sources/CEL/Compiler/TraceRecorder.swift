@@ -4,9 +4,15 @@
 /// programs compiled the ordinary way carry no trace code at all.
 ///
 /// Nodes inside comprehension and `cel.bind` bodies run once per element and are not
-/// recorded; the comprehension's own result is. Literals are not recorded either.
+/// recorded; the comprehension's own result is. Literals and constants are not recorded either.
 final class TraceRecorder: @unchecked Sendable {
-    private(set) var steps: [TraceStep] = []
+    private var recorded: [TraceStep] = []
+    /// Nodes that turned out constant (`[]`, `date('2024-01-01')`): their text says their value.
+    private var constants: Set<Int> = []
+
+    var steps: [TraceStep] {
+        recorded.enumerated().filter { !constants.contains($0.offset) }.map(\.element)
+    }
     private var depth = 0
     private let maxDepth: Int
     /// Whether the node being compiled is an operand of `&&`, `||` or `?:`, which may skip it.
@@ -23,9 +29,9 @@ final class TraceRecorder: @unchecked Sendable {
         case .literal, .identifier: shown = false
         default: break
         }
-        let index = steps.count
+        let index = recorded.count
         if shown {
-            steps.append(TraceStep(text: ExprText.render(expr), depth: depth, offset: expr.offset, value: nil,
+            recorded.append(TraceStep(text: ExprText.render(expr), depth: depth, offset: expr.offset, value: nil,
                                    mayBeSkipped: underShortCircuit.last ?? false))
         }
         depth += 1
@@ -37,14 +43,14 @@ final class TraceRecorder: @unchecked Sendable {
         underShortCircuit.removeLast()
         depth -= 1
         guard shown else { return compiled }
-        if let constant = compiled.constant {
-            steps[index].value = constant
+        if compiled.constant != nil {
+            constants.insert(index)
             return compiled
         }
         let eval = compiled.eval
         return Compiled(eval: { [self] frame in
             let value = eval(&frame)
-            steps[index].value = value
+            recorded[index].value = value
             return value
         }, type: compiled.type, constant: nil)
     }
