@@ -107,10 +107,24 @@ final class AuthoringCommandTests: XCTestCase {
               child.birth_date < date("2020-01-01") || child.team == "North"  →  yes
                 child.birth_date < date("2020-01-01")  →  yes
                   child.birth_date  →  2019-09-09
-                  date("2020-01-01")  →  2020-01-01
                 child.team == "North"  →  not needed
         """), result.stdout)
         XCTAssertTrue(result.stdout.hasSuffix("Verdict: no finding; the rule is met\n"), result.stdout)
+    }
+
+    func testExplainAnAggregateRuleGivesTheGroupVerdictOverEveryRecord() throws {
+        let cli = try CLIHarness(self)
+        try FixturePack.install(in: cli)
+        let result = try cli.run(["explain", "CASELOAD", "--case", "C-1", "--as-of", "2024-06-01"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasSuffix("""
+        the child
+          aggregate.group_by: child.worker  →  Sam
+
+        Verdict: this rule adds up across children; C-1 counts towards the group 'Sam', which has 3 over the 3 records read (allowed: at most 2 per group)
+          breach (group Sam): Sam holds 3 cases (local maximum 2)
+
+        """), result.stdout)
     }
 
     func testExplainUnknownRuleSuggestsTheNearestIdAndExitsTwo() throws {

@@ -7,8 +7,10 @@ public enum RuleExplanationText {
     /// - Parameters:
     ///   - rule: the rule explained (for its title, source and timescale).
     ///   - caseID: the child's id; `record` where the child was read from, when known.
+    ///   - group: for an aggregate rule, the child's group as tallied over every record read;
+    ///     the verdict is then the group's, since one child alone cannot break a caseload limit.
     public static func render(_ explanation: RuleExplanation, rule: RuleDefinition, caseID: String,
-                              record: SourceLocation? = nil) -> String {
+                              record: SourceLocation? = nil, group: GroupVerdict? = nil) -> String {
         var out = "\(rule.id): \(rule.title)\n"
         out += "  severity \(rule.severity.rawValue), written at \(rule.location)\n"
         if let source = rule.source { out += "  source: \(oneLine(source))\n" }
@@ -33,24 +35,54 @@ public enum RuleExplanationText {
         }
 
         out += "\nVerdict: "
-        if explanation.findings.isEmpty {
+        if let group {
+            out += "this rule adds up across children; \(caseID) counts towards the group '\(group.name)', "
+            out += "which has \(ValueText.number(group.figure)) over the \(group.recordCount) record\(group.recordCount == 1 ? "" : "s") read"
+            out += rule.kind.timescale.map { " (allowed: \($0))" } ?? ""
+            out += "\n"
+            if group.findings.isEmpty { out += "  no finding for this group; the rule is met\n" }
+            explanation.findings.filter { $0.status == .error }.forEach { out += line($0) }
+            group.findings.forEach { out += line($0) }
+            return out
+        }
+        if case .aggregate = rule.kind, explanation.findings.isEmpty {
+            out += "this rule adds up across children, and \(caseID) is not counted in any group\n"
+        } else if explanation.findings.isEmpty {
             out += "no finding; the rule is met\n"
         } else {
             let n = explanation.findings.count
             out += "\(n) finding\(n == 1 ? "" : "s")\n"
-            for f in explanation.findings {
-                var line = "  \(f.status.rawValue.replacingOccurrences(of: "_", with: " "))"
-                if let item = f.item { line += " \(item)" }
-                if let group = f.group { line += " (group \(group))" }
-                line += ": \(f.message)"
-                var details: [String] = []
-                if let due = f.due { details.append("due \(due.isoString)") }
-                if let late = f.daysLate, late > 0 { details.append("\(late) day\(late == 1 ? "" : "s") late") }
-                if !details.isEmpty { line += " [\(details.joined(separator: ", "))]" }
-                out += line + "\n"
-            }
+            explanation.findings.forEach { out += line($0) }
         }
         return out
+    }
+
+    /// An aggregate rule's group as tallied over every record read, for the verdict.
+    public struct GroupVerdict: Sendable {
+        public var name: String
+        public var figure: Double
+        public var recordCount: Int
+        /// The rule's findings for this group (none when within bounds).
+        public var findings: [Finding]
+
+        public init(name: String, figure: Double, recordCount: Int, findings: [Finding]) {
+            self.name = name
+            self.figure = figure
+            self.recordCount = recordCount
+            self.findings = findings
+        }
+    }
+
+    private static func line(_ f: Finding) -> String {
+        var line = "  \(f.status.rawValue.replacingOccurrences(of: "_", with: " "))"
+        if let item = f.item { line += " \(item)" }
+        if let group = f.group { line += " (group \(group))" }
+        line += ": \(f.message)"
+        var details: [String] = []
+        if let due = f.due { details.append("due \(due.isoString)") }
+        if let late = f.daysLate, late > 0 { details.append("\(late) day\(late == 1 ? "" : "s") late") }
+        if !details.isEmpty { line += " [\(details.joined(separator: ", "))]" }
+        return line + "\n"
     }
 
     /// `when: plan.start_date <= as_of  →  yes`, then its parts indented below.

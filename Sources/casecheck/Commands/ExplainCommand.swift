@@ -67,8 +67,28 @@ struct ExplainCommand: ParsableCommand {
                  hint: hint)
         }
         let explanation = rule.explain(record: record, asOf: date)
-        let text = RuleExplanationText.render(explanation, rule: rule.definition, caseID: caseID, record: record.location)
+        let group = rule.isAggregate ? groupVerdict(rule, record: record, paths: paths, schema: setup.schema, asOf: date) : nil
+        let text = RuleExplanationText.render(explanation, rule: rule.definition, caseID: caseID, record: record.location,
+                                              group: group)
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// The child's group of an aggregate rule, tallied over every record of the case files.
+    private func groupVerdict(_ rule: CompiledRule, record: CaseRecord, paths: [String], schema: CaseSchema,
+                              asOf: CalendarDate) -> RuleExplanationText.GroupVerdict? {
+        guard let name = rule.tally(record: record, asOf: asOf).figures.keys.first else { return nil }
+        var tally = AggregateTally()
+        var count = 0
+        let reader = CaseReader(paths: paths, schema: schema.root)
+        while let batch = reader.nextBatch() {
+            for r in batch.records {
+                count += 1
+                tally.merge(rule.tally(record: r, asOf: asOf))
+            }
+        }
+        let findings = rule.finish(tally, asOf: asOf).filter { $0.group == name && $0.status != .error }
+        return RuleExplanationText.GroupVerdict(name: name, figure: tally.figures[name] ?? 0, recordCount: count,
+                                                findings: findings)
     }
 
     private func fail(_ message: String, hint: String) -> Never {
