@@ -9,6 +9,8 @@ struct RuleCompiler {
     let calendar: any RuleCalendar
     /// The standard library and the date functions, built once for all rules.
     private let baseEnvironment: Environment
+    /// The checker type of the whole record, built once: building it walks the whole schema.
+    private let childType: CELType
 
     init(schema: ObjectSchema?, calendar: any RuleCalendar, functions: FunctionRegistry) {
         self.schema = schema
@@ -18,12 +20,12 @@ struct RuleCompiler {
         env.declareType(DateValue.celType, named: DateValue.typeName)
         env.declareType(SpanValue.celType, named: SpanValue.typeName)
         baseEnvironment = env
+        childType = schema?.celType ?? .dyn
     }
 
     /// The compiled rule, or nil (with diagnostics) when any expression of it fails.
     func compile(_ rule: RuleDefinition) -> (CompiledRule?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let childType = schema?.celType ?? .dyn
 
         // for_each is evaluated before the item exists, so it sees only child and as_of.
         var env = baseEnvironment
