@@ -29,6 +29,11 @@ enum CompileErrorWording {
             let name = capture(what, prefix: "function '", suffix: "'") ?? what
             return ("'\(name)(...)' cannot take \(list(types))", hint)
         }
+        if message.hasSuffix("found end of expression"), hint == nil {
+            for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] where message.contains("'\(close)'") {
+                return (message, "a '\(open)' is opened but never closed; add the missing '\(close)'")
+            }
+        }
         return (message, hint)
     }
 
