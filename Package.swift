@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "History", dependencies: ["Rules", "CaseModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "casecheck",
-            dependencies: ["CEL", "CaseModel", "CaseSources", "Rules", "Engine",
+            dependencies: ["CEL", "CaseModel", "CaseSources", "Rules", "Engine", "Reports", "History",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Loads and runs cel-spec conformance files; shared by cel-conformance and CELTests.
         .target(name: "CELConformance", dependencies: ["CEL"]),
@@ -50,7 +50,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rules", "CaseModel"], exclude: ["Golden"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Rules", "CaseModel"]),
         .executableTarget(name: "history-bench", dependencies: ["History", "Rules", "CaseModel"]),
-        .testTarget(name: "CLITests", dependencies: ["casecheck"]),
+        // Fixtures are read from the source tree (via #filePath), not bundled.
+        .testTarget(name: "CLITests", dependencies: ["casecheck"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -20,13 +20,31 @@ public struct MapValue: @unchecked Sendable {
         /// The `MapKey` of each entry, parallel to `keys`.
         @usableFromInline var mapKeys: [MapKey] = []
         /// Hash buckets holding an entry position, or -1 when empty. Power-of-two sized,
-        /// at most half full.
+        /// at most half full. Empty while the map has at most ``linearLimit`` entries: most
+        /// maps in case records (a visit, a plan) have a handful of fields, and comparing a
+        /// few keys costs less than building, keeping and freeing a bucket array per object.
         @usableFromInline var buckets: [Int32] = []
+
+        /// Maps up to this size have no buckets and are searched key by key.
+        @usableFromInline static let linearLimit = 8
+
+        /// Where a key is; its hash is computed only when the map has buckets.
+        @inlinable
+        func position(of key: MapKey) -> Int? {
+            if buckets.isEmpty {
+                for p in mapKeys.indices where mapKeys[p] == key { return p }
+                return nil
+            }
+            return position(of: key, hash: key.fastHash)
+        }
 
         @inlinable
         func position(of key: MapKey, hash: Int) -> Int? {
             let count = buckets.count
-            if count == 0 { return nil }
+            if count == 0 {
+                for p in mapKeys.indices where mapKeys[p] == key { return p }
+                return nil
+            }
             let mask = count &- 1
             var b = hash & mask
             while true {
@@ -42,14 +60,20 @@ public struct MapValue: @unchecked Sendable {
             keys.append(key)
             values.append(value)
             mapKeys.append(mapKey)
-            if keys.count * 2 > buckets.count {
-                rebuildIndex(capacity: max(8, buckets.count * 2))
+            if buckets.isEmpty {
+                if keys.count > Table.linearLimit { rebuildIndex(capacity: keys.count * 2) }
+            } else if keys.count * 2 > buckets.count {
+                rebuildIndex(capacity: buckets.count * 2)
             } else {
                 insertIntoIndex(keys.count - 1)
             }
         }
 
         mutating func rebuildIndex(capacity: Int) {
+            guard keys.count > Table.linearLimit || capacity > 2 * Table.linearLimit else {
+                buckets = []
+                return
+            }
             var size = 8
             while size < capacity || size < keys.count * 2 { size *= 2 }
             buckets = Array(repeating: -1, count: size)
@@ -97,7 +121,7 @@ public struct MapValue: @unchecked Sendable {
         var table = Table()
         table.reserve(pairs.count)
         for (k, v) in pairs {
-            guard let mk = MapKey(k), table.position(of: mk, hash: mk.fastHash) == nil else { return nil }
+            guard let mk = MapKey(k), table.position(of: mk) == nil else { return nil }
             table.append(k, mk, v)
         }
         storage = Storage(table)
@@ -110,7 +134,7 @@ public struct MapValue: @unchecked Sendable {
         table.reserve(pairs.count)
         for (k, v) in pairs {
             let mk = MapKey.string(k)
-            if let p = table.position(of: mk, hash: mk.fastHash) {
+            if let p = table.position(of: mk) {
                 table.values[p] = v
             } else {
                 table.append(.string(k), mk, v)
@@ -123,13 +147,13 @@ public struct MapValue: @unchecked Sendable {
 
     /// Looks a key up; nil when absent (or when the key is not a valid key type).
     public subscript(key: Value) -> Value? {
-        guard let mk = MapKey(key), let p = storage.table.position(of: mk, hash: mk.fastHash) else { return nil }
+        guard let mk = MapKey(key), let p = storage.table.position(of: mk) else { return nil }
         return storage.table.values[p]
     }
 
     /// Looks a key up by its identity.
     @inlinable public subscript(mapKey key: MapKey) -> Value? {
-        guard let p = storage.table.position(of: key, hash: key.fastHash) else { return nil }
+        guard let p = storage.table.position(of: key) else { return nil }
         return storage.table.values[p]
     }
 
@@ -146,7 +170,7 @@ public struct MapValue: @unchecked Sendable {
         set {
             let mk = MapKey.string(key)
             mutate { table in
-                if let p = table.position(of: mk, hash: mk.fastHash) {
+                if let p = table.position(of: mk) {
                     if let newValue {
                         table.values[p] = newValue
                     } else {

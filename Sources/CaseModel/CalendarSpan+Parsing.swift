@@ -1,3 +1,5 @@
+import CEL
+
 /// Reading durations as rule writers type them: `45 working days`, `6 weeks`, `3 months`,
 /// `1 year`. Case does not matter, extra spaces are ignored, singular and plural are both
 /// accepted. Anything else is an error with a did-you-mean suggestion where one is likely.

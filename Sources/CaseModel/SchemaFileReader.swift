@@ -1,3 +1,4 @@
+import CEL
 import Yams
 
 /// Walks the node tree of a schema file, building object schemas and collecting diagnostics.
@@ -20,7 +21,7 @@ struct SchemaFileReader {
     }
 
     private func didYouMean(_ word: String, _ candidates: [String]) -> String? {
-        Suggestion.closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
+        Suggestion.hint(for: word, among: candidates)
     }
 
     mutating func readRoot(_ root: Node) -> ObjectSchema? {

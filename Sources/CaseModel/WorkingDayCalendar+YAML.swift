@@ -1,3 +1,4 @@
+import CEL
 import Foundation
 import Yams
 
@@ -85,7 +86,7 @@ private struct CalendarFileReader {
                 readYears(value, into: &holidays, years: &years)
             default:
                 error(keyNode, "unknown key '\(key)' in a calendar file",
-                      hint: Suggestion.closest(to: key, among: CalendarFileReader.topLevelKeys).map { "did you mean '\($0)'?" })
+                      hint: Suggestion.hint(for: key, among: CalendarFileReader.topLevelKeys))
             }
         }
         if name == nil && top["name"] == nil { error(root, "the calendar has no 'name'") }

@@ -7,9 +7,8 @@ import Rules
 /// and the compiled rule pack, loaded from a rules folder the way `casecheck` finds them.
 ///
 /// Defaults follow the pack's layout: the schema is `schema.yaml` and the calendar
-/// `calendars/england-and-wales.yaml` in the first rules folder given (or the folder of the
-/// first rule file). A calendar file that is absent by default is a warning and only
-/// weekends are skipped; a schema that cannot be read is an error, since rules are
+/// `calendars/england-and-wales.yaml` in the pack folder (see ``packFolder(for:)``). A
+/// calendar file that is absent by default is a warning and only weekends are skipped; a schema that cannot be read is an error, since rules are
 /// type-checked against it and records typed by it.
 public struct CheckSetup: Sendable {
     public var schema: CaseSchema
@@ -25,15 +24,31 @@ public struct CheckSetup: Sendable {
     /// The default calendar file's name inside a pack's `calendars/` folder.
     public static let defaultCalendarName = "england-and-wales.yaml"
 
-    /// The folder that holds the pack's `schema.yaml` and `calendars/`.
+    /// The folder that holds the pack's `schema.yaml` and `calendars/`: the first rules folder
+    /// given (or the first rule file's folder) or the nearest folder above it with a
+    /// `schema.yaml`, as tools find their configuration, so that `rules/cin-census/` uses the
+    /// repository's schema.
     public static func packFolder(for rulePaths: [String]) -> String {
         guard let first = rulePaths.first else { return "rules" }
+        let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue {
-            return first
+        let start: String
+        if fm.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue {
+            start = first
+        } else {
+            let folder = (first as NSString).deletingLastPathComponent
+            start = folder.isEmpty ? "." : folder
         }
-        let folder = (first as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
+        var candidate = URL(fileURLWithPath: start).standardizedFileURL
+        while true {
+            if fm.fileExists(atPath: candidate.appendingPathComponent("schema.yaml").path) {
+                return candidate.path == URL(fileURLWithPath: start).standardizedFileURL.path ? start : candidate.path
+            }
+            let parent = candidate.deletingLastPathComponent()
+            if parent.path == candidate.path { break }
+            candidate = parent
+        }
+        return start
     }
 
     /// Loads the schema, the calendar and the rules. Returns nil when the schema or the
@@ -45,7 +60,13 @@ public struct CheckSetup: Sendable {
         let folder = packFolder(for: rulePaths)
         let schemaFile = schemaPath ?? join(folder, "schema.yaml")
         let schemaResult = CaseSchema.load(path: schemaFile)
-        diagnostics += schemaResult.diagnostics
+        if schemaPath == nil && !FileManager.default.fileExists(atPath: schemaFile) {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: schemaFile, line: 0),
+                                          "no case schema found beside the rules or in a folder above them",
+                                          hint: "name one with --schema, e.g. --schema rules/schema.yaml"))
+        } else {
+            diagnostics += schemaResult.diagnostics
+        }
         if schemaResult.value == nil && schemaResult.diagnostics.isEmpty {
             diagnostics.append(Diagnostic(.error, at: SourceLocation(file: schemaFile, line: 0),
                                           "the case schema could not be read"))

@@ -5,7 +5,7 @@ extension RunStore {
     /// The runs recorded, newest first, each with its counts by severity, new, resolved and
     /// waived (kept in the run's row when recorded, so listing is a read of `last` rows).
     /// - Parameter last: how many runs at most; nil for all.
-    public func history(last: Int? = nil) throws -> [RunSummary] {
+    public func history(last: Int? = nil) throws -> [HistoryRun] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [last ?? -1])
             var inputs: [Int64: [InputFile]] = [:]
@@ -23,7 +23,7 @@ extension RunStore {
                 severities.high = row["high"]
                 severities.critical = row["critical"]
                 let id: Int64 = row["id"]
-                return RunSummary(id: id, asOf: CalendarDate(dayNumber: row["as_of"]), started: row["started"],
+                return HistoryRun(id: id, asOf: CalendarDate(dayNumber: row["as_of"]), started: row["started"],
                                   rulePackHash: row["rule_pack_hash"],
                                   records: RecordCounts(read: row["records_read"], checked: row["records_checked"],
                                                         skipped: row["records_skipped"]),
@@ -31,5 +31,12 @@ extension RunStore {
                                   resolved: row["resolved"], waived: row["waived"], inputs: inputs[id] ?? [])
             }
         }
+    }
+}
+
+extension RunStore {
+    /// How many finding spans the database holds (for the benchmark's size figures).
+    public func spanCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM finding_span")! }
     }
 }

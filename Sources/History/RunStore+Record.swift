@@ -14,7 +14,7 @@ extension RunStore {
     }
 
     static func record(_ input: RunInput, in db: Database) throws -> RecordedRun {
-        let previous = try Row.fetchOne(db, sql: "SELECT id, as_of FROM run ORDER BY id DESC LIMIT 1")
+        let previous = try Row.fetchOne(db, sql: "SELECT id, as_of, rule_pack_hash FROM run ORDER BY id DESC LIMIT 1")
         let started = ISO8601DateFormatter().string(from: input.started)
         try db.execute(sql: """
             INSERT INTO run (as_of, started, rule_pack_hash, records_read, records_checked, records_skipped,
@@ -106,9 +106,12 @@ extension RunStore {
             """, arguments: [input.findings.count, severities.info, severities.low, severities.medium, severities.high,
                              severities.critical, newCount, resolved.count, waivedCount, runID])
 
-        let summary = RunSummary(id: runID, asOf: input.asOf, started: started, rulePackHash: input.rulePackHash,
+        let summary = HistoryRun(id: runID, asOf: input.asOf, started: started, rulePackHash: input.rulePackHash,
                                  records: input.counts, findings: input.findings.count, bySeverity: severities,
                                  new: newCount, resolved: resolved.count, waived: waivedCount, inputs: input.inputs)
-        return RecordedRun(run: summary, findings: classified, resolved: resolved)
+        let previousRun = previous.map {
+            PreviousRun(id: $0["id"], asOf: CalendarDate(dayNumber: $0["as_of"]), rulePackHash: $0["rule_pack_hash"])
+        }
+        return RecordedRun(run: summary, findings: classified, resolved: resolved, previous: previousRun)
     }
 }

@@ -8,7 +8,7 @@ import GRDB
 /// recorded. Writes take the database lock at the start of their transaction; a second
 /// writer waits up to `busyTimeout` seconds, then fails with ``RunStoreError/busy(path:waitedSeconds:)``.
 /// Every change is one transaction: a run killed half-way leaves the database as it was.
-public final class RunStore {
+public final class RunStore: Sendable {
     /// Where `--history` puts the database when given no path.
     public static let defaultPath = ".casecheck/history.sqlite"
 
@@ -20,41 +20,76 @@ public final class RunStore {
     /// Opens the history database at `path`, creating it (and its folder, readable by the
     /// owner only: it holds personal data about children) when absent, and bringing an
     /// older schema up to date.
-    /// - Throws: ``RunStoreError`` — `.notADatabase` when the file is something else (it is
-    ///   left unchanged), `.corrupt`, `.newerSchema`, `.busy`, `.cannotOpen`.
+    /// - Throws: ``RunStoreError`` — `.notADatabase` when the file is something else,
+    ///   `.foreignDatabase` for another program's SQLite file, `.corrupt`, `.newerSchema` (all
+    ///   leave the file unchanged), `.busy`, `.cannotOpen`.
     public init(path: String = RunStore.defaultPath, busyTimeout: Double = 10) throws {
         self.path = path
         self.busyTimeout = busyTimeout
-        switch try DatabaseFileCheck.inspect(path: path) {
+        let verdict = try DatabaseFileCheck.inspect(path: path)
+        switch verdict {
         case .foreign: throw RunStoreError.notADatabase(path: path)
         case .absent: try Self.createOwnerOnlyFile(at: path)
         case .sqlite: break
         }
-        var configuration = Configuration()
-        configuration.journalMode = .wal
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.foreignKeysEnabled = true
-        configuration.label = "casecheck.history"
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = HistorySchema.migrator()
-            try queue.read { db in
-                if try migrator.hasBeenSuperseded(db) {
-                    let known = Set(HistorySchema.versions)
-                    let unknown = try migrator.appliedIdentifiers(db).filter { !known.contains($0) }
-                    throw RunStoreError.newerSchema(path: path, unknownMigrations: unknown.sorted())
-                }
-                // Another program's database: adding our tables to it would be overwriting it.
-                if try migrator.appliedIdentifiers(db).isEmpty,
-                   try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")! > 0 {
-                    throw RunStoreError.foreignDatabase(path: path)
-                }
-            }
-            try migrator.migrate(queue)
+            if verdict == .sqlite { try Self.inspectReadOnly(path: path, migrator: migrator, busyTimeout: busyTimeout) }
+            var configuration = Configuration()
+            configuration.journalMode = .wal
+            configuration.busyMode = .timeout(busyTimeout)
+            configuration.foreignKeysEnabled = true
+            configuration.label = "casecheck.history"
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrate(queue, with: migrator)
         } catch let error as RunStoreError {
             throw error
         } catch {
             throw Self.translate(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Applies the missing schema steps. Two casecheck runs starting on a new database at the
+    /// same moment may both try the same step; the loser's step fails (its table exists), and
+    /// it carries on from what the winner applied.
+    private static func migrate(_ queue: DatabaseQueue, with migrator: DatabaseMigrator) throws {
+        var attempts = 0
+        while true {
+            do {
+                return try migrator.migrate(queue)
+            } catch {
+                attempts += 1
+                if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                if attempts >= 3 { throw error }
+            }
+        }
+    }
+
+    /// Looks at an existing database through a read-only connection, so that a database
+    /// that is not ours (another program's, a newer casecheck's, a damaged one) is refused
+    /// before anything, even its journal mode, is written to it.
+    private static func inspectReadOnly(path: String, migrator: DatabaseMigrator, busyTimeout: Double) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? reader.close() }
+        try reader.read { db in
+            // Reading the schema makes SQLite check the header and first page.
+            let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")!
+            let applied = try migrator.appliedIdentifiers(db)
+            if applied.isEmpty {
+                // Another program's database: adding our tables to it would be overwriting it.
+                if objects > 0 { throw RunStoreError.foreignDatabase(path: path) }
+                return
+            }
+            let known = Set(HistorySchema.versions)
+            let unknown = applied.filter { !known.contains($0) }
+            if !unknown.isEmpty { throw RunStoreError.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
+            // A damaged page deep in the file would otherwise surface in the middle of a run.
+            if let problem = try String.fetchOne(db, sql: "PRAGMA quick_check(1)"), problem != "ok" {
+                throw RunStoreError.corrupt(path: path, detail: problem)
+            }
         }
     }
 
@@ -116,10 +151,12 @@ public final class RunStore {
         } catch {
             throw RunStoreError.cannotOpen(path: path, detail: "cannot create the folder \(folder) (\(error.localizedDescription))")
         }
-        if !fm.fileExists(atPath: path) {
-            guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw RunStoreError.cannotOpen(path: path, detail: "cannot create the file (check the folder exists and is writable)")
-            }
+        // O_EXCL: when another run creates the file at the same moment, neither truncates the other's.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if fd >= 0 {
+            close(fd)
+        } else if errno != EEXIST {
+            throw RunStoreError.cannotOpen(path: path, detail: "cannot create the file (\(String(cString: strerror(errno))))")
         }
     }
 }

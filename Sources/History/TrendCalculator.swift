@@ -22,13 +22,16 @@ struct TrendCalculator {
 
     func report(runs: [TrendRun], spans: [SpanSlice]) -> TrendReport {
         let ids = runs.map(\.id)
-        var figures: [String: (open: [Int], late: [Int], waived: [Int])] = [:]
+        // ageing[p]: how much of the rise in days late from run p-1 to p is only the passing of
+        // time on findings open at both (an overdue finding is a day later every day).
+        var figures: [String: (open: [Int], late: [Int], waived: [Int], ageing: [Int])] = [:]
         let empty = [Int](repeating: 0, count: runs.count)
         for span in spans {
             var position = lowerBound(of: span.firstRun, in: ids)
             guard position < ids.count, ids[position] <= span.lastRun else { continue }
             let key = span.key ?? Self.noGroup
-            var entry = figures[key] ?? (empty, empty, empty)
+            var entry = figures[key] ?? (empty, empty, empty, empty)
+            let firstPosition = position
             while position < ids.count, ids[position] <= span.lastRun {
                 if span.waived {
                     entry.waived[position] += 1
@@ -38,6 +41,9 @@ struct TrendCalculator {
                         let late = span.lateGrows == true
                             ? base + Int(runs[position].asOf.dayNumber - span.lateAsOf.dayNumber) : base
                         entry.late[position] += max(0, late)
+                        if span.lateGrows == true, position > firstPosition, late > 0 {
+                            entry.ageing[position] += Int(runs[position].asOf.dayNumber - runs[position - 1].asOf.dayNumber)
+                        }
                     }
                 }
                 position += 1
@@ -46,7 +52,7 @@ struct TrendCalculator {
         }
         let groups = figures.map { key, f in
             GroupTrend(key: key, open: f.open, overdueDays: f.late, waived: f.waived,
-                       deterioration: deterioration(open: f.open, late: f.late))
+                       deterioration: deterioration(open: f.open, late: f.late, ageing: f.ageing))
         }
         .sorted { a, b in
             if a.isDeteriorating != b.isDeteriorating { return a.isDeteriorating }
@@ -57,8 +63,10 @@ struct TrendCalculator {
         return TrendReport(dimension: dimension, runs: runs, groups: groups, rule: rule)
     }
 
-    /// The reasons a group's series deteriorate under ``rule``.
-    func deterioration(open: [Int], late: [Int]) -> [Deterioration] {
+    /// The reasons a group's series deteriorate under ``rule``. Days late count as rising
+    /// only when they rose by more than the ageing of the findings already open: the same
+    /// overdue findings a day later every day is delay, but not deterioration; new lateness is.
+    func deterioration(open: [Int], late: [Int], ageing: [Int]) -> [Deterioration] {
         var reasons: [Deterioration] = []
         for (measure, series, threshold) in [(Deterioration.Measure.open, open, rule.openAbove),
                                              (.overdueDays, late, rule.overdueDaysAbove)] {
@@ -66,7 +74,8 @@ struct TrendCalculator {
             if series.count > rule.risingRuns {
                 let window = series.suffix(rule.risingRuns + 1)
                 let neverFell = zip(window, window.dropFirst()).allSatisfy { $0 <= $1 }
-                if neverFell, let first = window.first, last > first {
+                let explained = measure == .overdueDays ? ageing.suffix(rule.risingRuns).reduce(0, +) : 0
+                if neverFell, let first = window.first, last - first - explained >= rule.minimumRise {
                     reasons.append(Deterioration(kind: .rising, measure: measure, from: first, to: last,
                                                  runs: rule.risingRuns, threshold: nil))
                 }

@@ -1,30 +1,5 @@
 import CaseModel
 
-/// What findings are grouped by in a trend.
-public enum TrendDimension: String, CaseIterable, Sendable, Codable {
-    case rule, area, team, worker
-
-    /// The `finding_span` column holding the group.
-    var column: String { rawValue }
-}
-
-/// When a group counts as deteriorating.
-public struct DeteriorationRule: Hashable, Sendable, Codable {
-    /// A measure that rose at least once and never fell over this many consecutive runs
-    /// (comparing each run with the one before) is flagged.
-    public var risingRuns: Int
-    /// Flag a group whose open findings at the last run are above this.
-    public var openAbove: Int?
-    /// Flag a group whose total days late at the last run are above this.
-    public var overdueDaysAbove: Int?
-
-    public init(risingRuns: Int = 3, openAbove: Int? = nil, overdueDaysAbove: Int? = nil) {
-        self.risingRuns = max(1, risingRuns)
-        self.openAbove = openAbove
-        self.overdueDaysAbove = overdueDaysAbove
-    }
-}
-
 /// Open findings and days late per group over the last runs, with the groups that deteriorate.
 public struct TrendReport: Hashable, Sendable, Codable {
     public var dimension: TrendDimension
@@ -33,6 +8,13 @@ public struct TrendReport: Hashable, Sendable, Codable {
     /// The groups, deteriorating ones first, then by open findings at the last run (most first), then by name.
     public var groups: [GroupTrend]
     public var rule: DeteriorationRule
+
+    public init(dimension: TrendDimension, runs: [TrendRun], groups: [GroupTrend], rule: DeteriorationRule) {
+        self.dimension = dimension
+        self.runs = runs
+        self.groups = groups
+        self.rule = rule
+    }
 }
 
 /// A run in a trend.
@@ -65,49 +47,5 @@ public struct GroupTrend: Hashable, Sendable, Codable {
         case key, open
         case overdueDays = "overdue_days"
         case waived, deterioration
-    }
-}
-
-/// One reason a group is flagged.
-public struct Deterioration: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Measure: String, Hashable, Sendable, Codable {
-        case open
-        case overdueDays = "overdue_days"
-    }
-
-    public enum Kind: String, Hashable, Sendable, Codable {
-        /// Rose and never fell over the last `runs` runs.
-        case rising
-        /// Above the threshold at the last run.
-        case aboveThreshold = "above_threshold"
-    }
-
-    public var kind: Kind
-    public var measure: Measure
-    /// The value at the start of the window and at the last run.
-    public var from: Int
-    public var to: Int
-    /// The number of runs the window spans (rising) or the threshold (above threshold).
-    public var runs: Int?
-    public var threshold: Int?
-
-    public init(kind: Kind, measure: Measure, from: Int, to: Int, runs: Int?, threshold: Int?) {
-        self.kind = kind
-        self.measure = measure
-        self.from = from
-        self.to = to
-        self.runs = runs
-        self.threshold = threshold
-    }
-
-    public var description: String {
-        let what = measure == .open ? "open findings" : "days late"
-        switch kind {
-        case .rising:
-            return "\(what) rose over the last \(runs ?? 0) runs (\(from) → \(to))"
-        case .aboveThreshold:
-            let verb = from > (threshold ?? 0) ? "above" : "crossed"
-            return "\(what) \(verb) the threshold of \(threshold ?? 0) (\(from) → \(to))"
-        }
     }
 }

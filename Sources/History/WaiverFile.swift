@@ -1,3 +1,4 @@
+import CEL
 import CaseModel
 import Foundation
 import Rules
@@ -160,6 +161,6 @@ public enum WaiverFile {
     }
 
     private static func hint(for word: String, among candidates: [String]) -> String? {
-        Suggestion.closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
+        Suggestion.hint(for: word, among: candidates)
     }
 }

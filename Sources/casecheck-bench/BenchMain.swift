@@ -11,7 +11,7 @@ import Rules
 /// Generates N synthetic children as NDJSON in a temporary file, then loads and checks them
 /// through the whole pipeline (CaseReader → RuleEngine with one rule of each kind) and prints
 /// children per second and peak resident memory. Without --children it runs 10,000 and
-/// 100,000. Targets: at least 50,000 children/s including parsing; under 200 MB peak for
+/// 100,000; several sizes run one process each, so each peak is that run's own. Targets: at least 50,000 children/s including parsing; under 200 MB peak for
 /// 100,000 children.
 @main
 enum BenchMain {
@@ -22,10 +22,19 @@ enum BenchMain {
         /// Only read and type the records, without checking them (to see what parsing costs).
         var readOnly = false
         var workers = ProcessInfo.processInfo.activeProcessorCount
+        /// Records read and checked at a time: memory is bounded by about two batches.
+        var batchSize = 256
     }
 
     static func main() throws {
-        let options = try parse(Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let options = try parse(arguments)
+        if options.sizes.count > 1 {
+            // Each size in a fresh process: memory the allocator keeps from one run would
+            // otherwise count in the next run's peak.
+            for size in options.sizes { try runSeparately(size: size, arguments: arguments) }
+            return
+        }
         let asOf = CalendarDate(iso: "2024-06-01")!
         let schema = try CaseSchema(yaml: BenchRules.schema, file: "bench-schema.yaml")
         let calendar = loadCalendar()
@@ -48,7 +57,7 @@ enum BenchMain {
             PeakMemory.reset()
             let started = DispatchTime.now().uptimeNanoseconds
             let cpuStarted = ProcessorTime.seconds()
-            let reader = CaseReader(paths: [path], schema: schema.root)
+            let reader = CaseReader(paths: [path], schema: schema.root, batchSize: options.batchSize, parallelism: options.workers)
             let checked = options.readOnly ? RulePack(rules: [], files: []) : pack
             let result = RuleEngine(pack: checked, asOf: asOf, workers: options.workers).run(reader)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -64,6 +73,22 @@ enum BenchMain {
             print("  findings by rule: " + byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             if options.keep { print("  kept \(path)") }
         }
+    }
+
+    private static func runSeparately(size: Int, arguments: [String]) throws {
+        var rest: [String] = []
+        var i = 0
+        while i < arguments.count {
+            if arguments[i] == "--children" { i += 2; continue }
+            rest.append(arguments[i])
+            i += 1
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+        process.arguments = ["--children", String(size)] + rest
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 { exit(process.terminationStatus) }
     }
 
     private static func loadCalendar() -> WorkingDayCalendar {
@@ -89,6 +114,9 @@ enum BenchMain {
             case "--workers":
                 guard let w = Int(value(argument)), w > 0 else { usage("--workers takes a positive whole number") }
                 options.workers = w
+            case "--batch":
+                guard let b = Int(value(argument)), b > 0 else { usage("--batch takes a positive whole number") }
+                options.batchSize = b
             case "--keep": options.keep = true
             case "--read-only": options.readOnly = true
             case "-h", "--help": usage(nil)
@@ -101,10 +129,11 @@ enum BenchMain {
 
     private static func usage(_ problem: String?) -> Never {
         let text = """
-        usage: casecheck-bench [--children N]... [--seed S] [--workers W] [--keep] [--read-only]
+        usage: casecheck-bench [--children N]... [--seed S] [--workers W] [--batch B] [--keep] [--read-only]
           --children N   children to generate and check (repeatable; default 10000 and 100000)
           --seed S       random seed for the generated children
           --workers W    threads checking records (default: the number of cores)
+          --batch B      records read and checked at a time (default 256)
           --keep         keep the generated NDJSON file and print its path
           --read-only    only read and type the records (no rules), to see what parsing costs
 

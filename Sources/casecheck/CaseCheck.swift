@@ -10,18 +10,19 @@ struct CaseCheck: ParsableCommand {
         commandName: "casecheck",
         abstract: "Check children's social care case records against rules written in YAML.",
         discussion: """
-        Rules live in rules/ (one YAML file a practice area); case records in cases/.
-        Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
-        2 usage, rule-file or case-file errors.
+        Rules live in rules/ (one YAML file a practice area); case records in cases/. \
+        Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it; 2 \
+        usage, rule-file or case-file errors.
 
         Examples:
-          casecheck run                                  check cases/ against rules/
-          casecheck run exports/ --as-of 2024-06-01 --format json --output report.json
-          casecheck rules validate                       check every rule file for mistakes
-          casecheck rules test                           run every rule's examples
+          casecheck run                      check cases/ against rules/
+          casecheck run exports/ --as-of 2024-06-01 --format json
+          casecheck rules validate           check every rule file for mistakes
+          casecheck rules test               run every rule's examples
         """,
         version: version,
-        subcommands: [RunCommand.self, RulesCommand.self, CasesCommand.self, ExplainCommand.self],
+        subcommands: [RunCommand.self, RulesCommand.self, CasesCommand.self, ExplainCommand.self,
+                      HistoryCommand.self, TrendCommand.self, WaiveCommand.self],
         defaultSubcommand: nil)
 }
 
@@ -30,7 +31,7 @@ struct CaseCheck: ParsableCommand {
 enum CaseCheckMain {
     static func main() {
         do {
-            var command = try CaseCheck.parseAsRoot()
+            var command = try CaseCheck.parseAsRoot(HistoryArguments.normalise(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let code as ExitCode {
             CaseCheck.exit(withError: code)

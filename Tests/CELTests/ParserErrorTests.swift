@@ -28,6 +28,7 @@ final class ParserErrorTests: XCTestCase {
         let error = try XCTUnwrap(XCTAssertCompileError(harness, #"'ab\qc'"#))
         XCTAssertEqual(error.column, 4, "the caret goes under the backslash")
         XCTAssertTrue(error.message.contains("escape"), error.message)
+        XCTAssertEqual(error.hint, #"write \\ for a backslash, or use a raw string such as r'\d+'"#)
         XCTAssertCompileError(harness, #"'\x4'"#)        // too few hex digits
         XCTAssertCompileError(harness, #"'\u12'"#)
         XCTAssertCompileError(harness, #"'\uD800'"#)     // a surrogate is not a code point
@@ -126,6 +127,12 @@ final class ParserErrorTests: XCTestCase {
         XCTAssertCompileError(harness, "1.e5")
         XCTAssertCompileError(harness, "1e")
         XCTAssertCompileError(harness, "12abc")
+    }
+
+    func testWordsFromOtherLanguagesGetHints() throws {
+        XCTAssertEqual(try XCTUnwrap(XCTAssertCompileError(harness, "x > 1 and x < 3")).hint, "write && for 'and'")
+        XCTAssertEqual(try XCTUnwrap(XCTAssertCompileError(harness, "x > 1 or x < 3")).hint, "write || for 'or'")
+        XCTAssertEqual(try XCTUnwrap(XCTAssertCompileError(harness, "not x")).hint, "write ! for 'not', as in !has(x.y)")
     }
 
     func testReservedWordsCannotBeNames() throws {

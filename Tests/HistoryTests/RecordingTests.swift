@@ -13,6 +13,7 @@ final class RecordingTests: XCTestCase {
         let first = try store.record(runInput("2024-06-01", [a, b]))
         XCTAssertEqual(first.findings.map(\.novelty), [.new, .new])
         XCTAssertTrue(first.resolved.isEmpty)
+        XCTAssertNil(first.previous)
         XCTAssertEqual(first.run.new, 2)
 
         let second = try store.record(runInput("2024-06-02", [a, c]))
@@ -20,6 +21,7 @@ final class RecordingTests: XCTestCase {
         XCTAssertEqual(second.resolved.map(\.fingerprint), [b.fingerprint])
         XCTAssertEqual(second.resolved.first?.lastSeen, day("2024-06-01"))
         XCTAssertEqual(second.run.resolved, 1)
+        XCTAssertEqual(second.previous, PreviousRun(id: first.run.id, asOf: day("2024-06-01"), rulePackHash: "pack"))
 
         // b comes back: new again, since it was not open at the previous run.
         let third = try store.record(runInput("2024-06-03", [a, b]))

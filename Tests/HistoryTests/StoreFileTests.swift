@@ -46,9 +46,11 @@ final class StoreFileTests: XCTestCase {
         let folder = try TemporaryFolder()
         let path = folder.file("other.sqlite")
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE contacts (name TEXT)") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try RunStore(path: path)) { error in
             XCTAssertEqual(error as? RunStoreError, .foreignDatabase(path: path))
         }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "not even the journal mode is changed")
         let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
         XCTAssertEqual(tables, ["contacts"])
     }
@@ -127,6 +129,21 @@ final class StoreFileTests: XCTestCase {
             XCTAssertEqual(try second.history().count, 0)
         }
         XCTAssertEqual(try second.history().count, 1)
+    }
+
+    func testRunsStartingTogetherOnANewDatabaseAllOpenIt() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("new/h.sqlite")
+        let failures = NSMutableArray()
+        DispatchQueue.concurrentPerform(iterations: 6) { n in
+            do {
+                _ = try RunStore(path: path).record(runInput("2024-06-0\(n + 1)", [finding("R", "C1")]))
+            } catch {
+                failures.add("\(error)")
+            }
+        }
+        XCTAssertEqual(failures.count, 0, "\(failures)")
+        XCTAssertEqual(try RunStore(path: path).history().count, 6)
     }
 
     func testASecondWriterWaitsForTheFirst() throws {

@@ -30,6 +30,38 @@ final class TrendAndPruneTests: XCTestCase {
         XCTAssertFalse(south.isDeteriorating)
     }
 
+    func testOverdueFindingsMerelyAgeingAreNotDeterioration() throws {
+        let folder = try TemporaryFolder()
+        let store = try RunStore(path: folder.file("h.sqlite"))
+        for n in 0..<4 {
+            // Team North: the same two overdue findings, a day later each night.
+            var findings = [finding("R", "N1", daysLate: 5 + n, team: "North"), finding("R", "N2", daysLate: 9 + n, team: "North")]
+            // Team South: the same, plus one more overdue finding each night from the second on.
+            findings += [finding("R", "S1", daysLate: 5 + n, team: "South")]
+            findings += (0..<n).map { finding("R", "S-new-\($0)", daysLate: 3 + n - $0, team: "South") }
+            _ = try store.record(runInput("2024-06-0\(n + 1)", findings))
+        }
+        let trend = try store.trend(by: .team, last: 4, rule: DeteriorationRule(risingRuns: 3))
+        let north = try XCTUnwrap(trend.groups.first { $0.key == "North" })
+        XCTAssertEqual(north.overdueDays, [14, 16, 18, 20])
+        XCTAssertFalse(north.isDeteriorating, "\(north.deterioration)")
+        let south = try XCTUnwrap(trend.groups.first { $0.key == "South" })
+        XCTAssertEqual(south.overdueDays, [5, 6 + 4, 7 + 5 + 4, 8 + 6 + 5 + 4])
+        XCTAssertEqual(south.deterioration.map(\.measure), [.open, .overdueDays])
+    }
+
+    func testASmallRiseBelowTheMinimumIsNotFlagged() throws {
+        let folder = try TemporaryFolder()
+        let store = try RunStore(path: folder.file("h.sqlite"))
+        try recordDrift(store, runs: 4)
+        let north = { (rise: Int) in
+            try store.trend(by: .team, last: 4, rule: DeteriorationRule(risingRuns: 3, minimumRise: rise)).groups.first { $0.key == "North" }
+        }
+        XCTAssertEqual(try north(3)?.deterioration.map(\.measure), [.open, .overdueDays], "1 → 4 open, 10 → 40 days late")
+        XCTAssertEqual(try north(4)?.deterioration.map(\.measure), [.overdueDays])
+        XCTAssertEqual(try north(31)?.isDeteriorating, false)
+    }
+
     func testAFallWithinTheWindowIsNotRising() throws {
         let folder = try TemporaryFolder()
         let store = try RunStore(path: folder.file("h.sqlite"))

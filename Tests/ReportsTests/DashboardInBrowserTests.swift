@@ -49,12 +49,6 @@ final class DashboardInBrowserTests: XCTestCase {
         let png = try XCTUnwrap(FileManager.default.contents(atPath: screenshot.path), "no screenshot written")
         XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         XCTAssertGreaterThan(png.count, 20_000, "the screenshot looks blank")
-        if Golden.updating {
-            let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("docs/dashboard.png")
-            try FileManager.default.createDirectory(at: docs.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try png.write(to: docs)
-        }
     }
 
     func testScriptRunsUnderThePolicyAndHostileDataStaysInert() throws {
@@ -66,5 +60,24 @@ final class DashboardInBrowserTests: XCTestCase {
         XCTAssertTrue(dom.contains("data-enhanced=\"true\""), "the dashboard's script did not run")
         XCTAssertTrue(dom.contains("3 of 3 findings shown"), "the filter count was not written")
         XCTAssertFalse(dom.contains("<script>alert"), "hostile text became markup")
+    }
+
+    func testEmptyDashboardRunsCleanlyToo() throws {
+        let empty = ReportInput(findings: [], rules: Fixtures.rules, asOf: Fixtures.date("2024-06-01"), counts: Fixtures.counts)
+        let page = try write(HTMLDashboardRenderer().document(empty), "empty.html")
+        let visit = try browser.visit(page, workDirectory: directory, action: ["--dump-dom", "--virtual-time-budget=2000"])
+        XCTAssertEqual(visit.requestedURLs, [])
+        XCTAssertEqual(visit.consoleMessages, [])
+        XCTAssertTrue(visit.standardOutput.contains("0 of 0 findings shown"), "the script ran on an empty table")
+    }
+
+    func testPrintsToPDFWithoutComplaint() throws {
+        let page = try write(HTMLDashboardRenderer().document(Fixtures.input()), "print.html")
+        let pdf = directory.appendingPathComponent("dashboard.pdf")
+        let visit = try browser.visit(page, workDirectory: directory, action: ["--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer"])
+        XCTAssertEqual(visit.requestedURLs, [])
+        XCTAssertEqual(visit.consoleMessages, [])
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: pdf.path), "no PDF written")
+        XCTAssertEqual(String(decoding: data.prefix(5), as: UTF8.self), "%PDF-")
     }
 }

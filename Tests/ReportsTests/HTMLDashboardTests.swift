@@ -131,3 +131,13 @@ final class HTMLDashboardTests: XCTestCase {
         XCTAssertEqual(rows.first?.all("td")[7].all("bdi").first?.text, "&lt;b&gt; & &#60;")
     }
 }
+
+extension HTMLDashboardTests {
+    func testNoFindingsStillMakesACompletePage() throws {
+        let empty = ReportInput(findings: [], rules: Fixtures.rules, asOf: Fixtures.date("2024-06-01"), counts: Fixtures.counts)
+        let root = try tree(empty)
+        XCTAssertEqual(root.all("table").first { $0.attributes["id"] == "findings" }?.all("tbody").first?.children.count, 0)
+        XCTAssertEqual(root.all("article").count, Fixtures.rules.count, "every rule checked is still listed")
+        XCTAssertTrue(page(empty).contains("No findings."), "charts say there is nothing to draw")
+    }
+}

@@ -30,6 +30,7 @@ final class JUnitRendererTests: XCTestCase {
             XCTAssertEqual(suite.attributes["errors"], String(erroring))
             XCTAssertEqual(suite.attributes["failures"], String(failing))
         }
+        XCTAssertTrue(([root] + suites + cases).allSatisfy { $0.attributes["time"] == "0" }, "time on every element")
         let visits = try XCTUnwrap(cases.first { $0.attributes["name"]?.hasPrefix("CP-VISITS:") == true })
         XCTAssertEqual(visits.attributes["classname"], "casecheck.visits")
         XCTAssertEqual(visits.children.count, 2)

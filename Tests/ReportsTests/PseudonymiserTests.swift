@@ -125,3 +125,16 @@ extension PseudonymiserTests {
         XCTAssertNotEqual(pseudonymiser.apply(to: [lone], rules: Fixtures.rules).first?.group, "Lee Wong")
     }
 }
+
+extension PseudonymiserTests {
+    func testOnlyWholeIDsAreReplacedInMessages() {
+        let pseudonymiser = Pseudonymiser(key: key)
+        let finding = Fixtures.finding("CP-REVIEW", .high, .overdue, child: "12", message: "Child 12 is 120 days late (12)", late: 120)
+        let message = pseudonymiser.apply(to: [finding], rules: Fixtures.rules)[0].message
+        let pseudonym = pseudonymiser.child("12")
+        XCTAssertEqual(message, "Child \(pseudonym) is 120 days late (\(pseudonym))")
+        // Ids made of punctuation and letters are replaced wherever they occur.
+        let odd = Fixtures.finding("CP-REVIEW", .high, .overdue, child: "<x>", message: "a<x>b", late: 1)
+        XCTAssertEqual(pseudonymiser.apply(to: [odd], rules: [])[0].message, "a\(pseudonymiser.child("<x>"))b")
+    }
+}

@@ -47,3 +47,27 @@ final class ReportFormatTests: XCTestCase {
         }
     }
 }
+
+extension ReportFormatTests {
+    /// Rule files are written by people too: their text is escaped like case data.
+    func testHostileRuleMetadataIsEscapedInEveryFormat() throws {
+        let rule = RuleInfo(id: "X<1>", title: "=cmd|' /C calc'!A0 <script>alert(2)</script>", severity: .high,
+                            area: "<i>area</i> | \"q\"", source: "@SUM(1)\n<b>", rationale: "</textarea><img src=x onerror=alert(3)>")
+        let finding = Fixtures.finding("X<1>", .high, .overdue, child: "C1", message: "m", due: "2024-01-01", late: 3, line: 2)
+        let input = ReportInput(findings: [finding], rules: [rule], asOf: Fixtures.date("2024-06-01"), counts: Fixtures.counts)
+        for format in [ReportFormat.html, .markdown, .junit] {
+            let text = String(decoding: format.renderer().render(input), as: UTF8.self)
+            XCTAssertFalse(text.contains("<script>alert(2)"), "\(format)")
+            XCTAssertFalse(text.contains("<img src=x"), "\(format)")
+            XCTAssertFalse(text.contains("<i>area"), "\(format)")
+        }
+        XCTAssertNoThrow(try XMLTree.parse(JUnitRenderer().render(input)))
+        let page = HTMLDashboardRenderer().document(input).replacingOccurrences(of: "<!DOCTYPE html>", with: "")
+        let root = try XMLTree.parse(Data(page.utf8))
+        XCTAssertEqual(root.all("a").first?.attributes["title"], rule.title)
+        let csv = try CSVParsing.records(String(decoding: CSVRenderer().render(input), as: UTF8.self))
+        XCTAssertEqual(csv[1][CSVRenderer.columns.firstIndex(of: "title")!], "'" + rule.title)
+        let sarif = try JSONSerialization.jsonObject(with: SARIFRenderer().render(input))
+        XCTAssertEqual(SARIFSchemaChecks.violations(sarif), [])
+    }
+}

@@ -35,6 +35,9 @@ final class SARIFRendererTests: XCTestCase {
             "message": ["text": "m"],
             "locations": [["physicalLocation": ["artifactLocation": ["uri": "a b"], "region": ["startLine": 0]]]]]]]]]
         XCTAssertEqual(SARIFSchemaChecks.violations(badRegion).count, 2, "\(SARIFSchemaChecks.violations(badRegion))")
+        let unknownKey: [String: Any] = ["version": "2.1.0", "runs": [["tool": ["driver": ["name": "x"]], "results": [[
+            "message": ["text": "m"], "severity": "high"]]]]]
+        XCTAssertEqual(SARIFSchemaChecks.violations(unknownKey), ["$.runs[0].results[0].severity: not allowed in result"])
     }
 
     func testVersionComesFirst() {

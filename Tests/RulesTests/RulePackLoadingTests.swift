@@ -25,8 +25,9 @@ final class RulePackLoadingTests: XCTestCase {
         "rules:\n  - id: \(id)\n    title: t\n    severity: low\n    expect: \"true\"\n"
     }
 
-    func testDirectoryLoadsRuleFilesSortedSkippingSchemaAndCalendars() throws {
+    func testDirectoryLoadsRuleFilesSortedSkippingSchemaCalendarsAndWaivers() throws {
         try write("visits.yaml", rule("V"))
+        try write("waivers.yaml", "waivers:\n  - fingerprint: 0123456789abcdef\n")
         try write("assessments.yml", rule("A"))
         try write("local/extra.yaml", rule("L"))
         try write("schema.yaml", "child: {fields: {id: string}}\n")

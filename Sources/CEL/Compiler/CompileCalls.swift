@@ -55,7 +55,7 @@ extension Compiler {
                             : "'\(name)' is a method: write value.\(name)(...)")
                 : "undeclared reference to \(shown)"
             return try unsupported(message, at: offset,
-                                   hint: exists ? nil : Suggestions.didYouMean(name, among: names),
+                                   hint: exists ? nil : Suggestion.hint(for: name, among: names),
                                    kind: .noSuchOverload)
         }
         let sameArity = overloads.filter { $0.parameters.count == args.count }

@@ -17,7 +17,7 @@ extension Compiler {
             return nil
         }
         return try unsupported("unknown message type '\(typeName)'", at: offset,
-                               hint: Suggestions.didYouMean(typeName, among: known))
+                               hint: Suggestion.hint(for: typeName, among: known))
     }
 
     private func compileWrapper(_ wrapper: WellKnownWrapper, _ fields: [(name: String, value: Expr, offset: Int)],
@@ -31,7 +31,7 @@ extension Compiler {
         }
         if let extra = fields.first(where: { $0.name != "value" }) {
             return try unsupported("\(wrapper.rawValue) has only the field 'value'", at: extra.offset,
-                                   hint: Suggestions.didYouMean(extra.name, among: ["value"]))
+                                   hint: Suggestion.hint(for: extra.name, among: ["value"]))
         }
         guard let field = fields.first else { return .constant(wrapper.zero, type: valueType) }
         let value = try compile(field.value)
@@ -56,7 +56,7 @@ extension Compiler {
             guard let declared = objectType.fields[field.name] else {
                 if checking {
                     throw SyntaxError("'\(objectType.name)' has no field '\(field.name)'", at: field.offset,
-                                      hint: Suggestions.didYouMean(field.name, among: Array(objectType.fields.keys)))
+                                      hint: Suggestion.hint(for: field.name, among: Array(objectType.fields.keys)))
                 }
                 return try unsupported("'\(objectType.name)' has no field '\(field.name)'", at: field.offset)
             }

@@ -152,7 +152,7 @@ final class Compiler {
             return .constant(.type(type), type: .type)
         }
         let candidates = scopes.map(\.name) + environment.variables.map(\.name)
-        let hint = Suggestions.didYouMean(name, among: candidates)
+        let hint = Suggestion.hint(for: name, among: candidates)
         return try unsupported("undeclared reference to '\(name)'", at: offset, hint: hint, kind: .other)
     }
 
@@ -187,14 +187,14 @@ final class Compiler {
             if let local = lookupLocal(name) {
                 let i = local.index
                 return Compiled(eval: { frame in
-                    if case .map(let m) = frame.locals[i], let v = m.value(forKey: key, hash: hash) { return v }
+                    if let v = frame.locals[i].field(key, hash: hash) { return v }
                     return Access.select(frame.locals[i], field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
                 }, type: fieldType, constant: nil)
             }
             if let variable = environment.variables.first(where: { $0.name == name }) {
                 let slot = variable.slot
                 return Compiled(eval: { frame in
-                    if case .map(let m) = frame.slots[slot], let v = m.value(forKey: key, hash: hash) { return v }
+                    if let v = frame.slots[slot].field(key, hash: hash) { return v }
                     return Access.select(frame.slots[slot], field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
                 }, type: fieldType, constant: nil)
             }
@@ -215,7 +215,7 @@ final class Compiler {
             if let t = object.fields[field] { return (t, true) }
             if checking {
                 throw SyntaxError("'\(object.name)' has no field '\(field)'", at: offset,
-                                  hint: Suggestions.didYouMean(field, among: Array(object.fields.keys)))
+                                  hint: Suggestion.hint(for: field, among: Array(object.fields.keys)))
             }
             return (.dyn, false)
         case .mapOf(_, let v): return (v, false)

@@ -53,7 +53,7 @@ private final class ZoneCache: @unchecked Sendable {
             loaded = .success(tz)
         } else {
             var message = "unknown time zone '\(name)': use a name such as 'Europe/London' or an offset such as '+01:00'"
-            if let hint = Suggestions.didYouMean(name, among: TimeZone.knownTimeZoneIdentifiers) {
+            if let hint = Suggestion.hint(for: name, among: TimeZone.knownTimeZoneIdentifiers) {
                 message += " (\(hint))"
             }
             loaded = .failure(EvalError(.invalidArgument, message))

@@ -1,3 +1,13 @@
+extension Value {
+    /// The value of a field when this is a map holding it. A method so that it runs on the
+    /// value where it is stored (borrowed), without copying it out first.
+    @inline(__always)
+    func field(_ key: MapKey, hash: Int) -> Value? {
+        if case .map(let m) = self { return m.value(forKey: key, hash: hash) }
+        return nil
+    }
+}
+
 /// Field selection, indexing and membership on runtime values.
 enum Access {
     /// `operand.field` on a map (or a record carried as a map).

@@ -254,7 +254,7 @@ struct Lexer {
         default:
             let shown = c < 0x80 ? String(UnicodeScalar(c)) : "?"
             throw SyntaxError("'\\\(shown)' is not a valid escape sequence", at: escapeStart,
-                              hint: "write \\\\ for a backslash")
+                              hint: "write \\\\ for a backslash, or use a raw string such as r'\\d+'")
         }
     }
 

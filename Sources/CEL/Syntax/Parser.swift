@@ -28,9 +28,26 @@ struct Parser {
         let trailing = parser.current
         if trailing.kind != .endOfInput {
             throw SyntaxError("unexpected \(trailing.display) after the end of the expression", at: trailing.start,
-                              hint: trailing.kind == .punctuation(.rightParen) ? "there is one ')' too many" : nil)
+                              hint: parser.hintForTrailing(trailing))
         }
         return expr
+    }
+
+    /// Words from other languages that rule writers reach for.
+    private func hintForTrailing(_ trailing: Token) -> String? {
+        switch trailing.kind {
+        case .punctuation(.rightParen): return "there is one ')' too many"
+        case .identifier("and"), .identifier("AND"): return "write && for 'and'"
+        case .identifier("or"), .identifier("OR"): return "write || for 'or'"
+        default: break
+        }
+        if index > 0, case .identifier(let previous) = tokens[index - 1].kind, previous == "not" || previous == "NOT" {
+            return "write ! for 'not', as in !has(x.y)"
+        }
+        if index > 0, case .identifier(let previous) = tokens[index - 1].kind, previous == "is" {
+            return "write == to compare"
+        }
+        return nil
     }
 
     // MARK: token access

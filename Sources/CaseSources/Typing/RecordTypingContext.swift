@@ -72,7 +72,7 @@ final class RecordTypingContext {
         let schemaPath = path.schemaPath(appending: key)
         guard warnedSchemaPaths.insert(schemaPath).inserted else { return }
         let column = column()
-        let hint = Suggestion.closest(to: key, among: object.fieldNames).map { "did you mean '\($0)'?" }
+        let hint = Suggestion.hint(for: key, among: object.fieldNames)
         warnings.append((Diagnostic(
             .warning, at: location(line, column),
             "field '\(path.rendered(appending: key))' is not in the schema (\(object.name)); it is kept without type checks"
@@ -85,7 +85,7 @@ final class RecordTypingContext {
     func unlistedCode(at path: FieldPath, _ text: String, allowed: AllowedCodes, line: Int, column: @autoclosure () -> Int) {
         let key = path.schemaPath(appending: "") + "=" + text
         guard warnedSchemaPaths.insert(key).inserted else { return }
-        let hint = Suggestion.closest(to: text, among: allowed.list).map { "did you mean '\($0)'?" }
+        let hint = Suggestion.hint(for: text, among: allowed.list)
         warnings.append((Diagnostic(
             .warning, at: location(line, column()),
             "field '\(path.rendered)': \(quoted(text)) is not one of the listed values (\(allowed.list.joined(separator: ", ")));"

@@ -7,7 +7,8 @@ import Rules
 ///
 /// Counts follow the common reading of the format: `tests` counts test cases (rules);
 /// `errors` counts rules with at least one evaluation error, `failures` the other rules
-/// with findings, so `failures + errors <= tests`.
+/// with findings, so `failures + errors <= tests`. Every element carries `time="0"`, which
+/// stricter readers (Ant's schema) require; a real duration would make output differ run to run.
 public struct JUnitRenderer: ReportRenderer {
     public init() {}
 
@@ -36,20 +37,21 @@ public struct JUnitRenderer: ReportRenderer {
             totals.failures += counts.failures
             totals.errors += counts.errors
             let attributes = [("name", area), ("tests", String(counts.tests)), ("failures", String(counts.failures)),
-                              ("errors", String(counts.errors)), ("skipped", "0")]
+                              ("errors", String(counts.errors)), ("skipped", "0"), ("time", "0")]
                 + (input.generatedAt.map { [("timestamp", $0)] } ?? [])
             suites.append("  <testsuite\(attributeText(attributes))>\n" + cases.joined() + "  </testsuite>\n")
         }
         let rootName = "\(input.tool.name) health check as of \(input.asOf.isoString)"
         let root = [("name", rootName), ("tests", String(totals.tests)), ("failures", String(totals.failures)),
-                    ("errors", String(totals.errors))]
+                    ("errors", String(totals.errors)), ("time", "0")]
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites\(attributeText(root))>\n" + suites.joined() + "</testsuites>\n"
         return Data(xml.utf8)
     }
 
     private func testCase(_ rule: RuleInfo, area: String, findings: [Finding]) -> String {
-        let attributes = [("classname", "\(ruleClassPrefix).\(area)"), ("name", "\(rule.id): \(rule.title)")]
+        // CI dashboards group test cases by class name: casecheck.<area>.
+        let attributes = [("classname", "casecheck.\(area)"), ("name", "\(rule.id): \(rule.title)"), ("time", "0")]
         guard !findings.isEmpty else { return "    <testcase\(attributeText(attributes))/>\n" }
         var text = "    <testcase\(attributeText(attributes))>\n"
         for finding in findings {
@@ -79,8 +81,6 @@ public struct JUnitRenderer: ReportRenderer {
         lines.append("message: \(finding.message)")
         return lines.joined(separator: "\n")
     }
-
-    private var ruleClassPrefix: String { "casecheck" }
 
     private func attributeText(_ attributes: [(String, String)]) -> String {
         attributes.map { " \($0.0)=\"\(XMLText.escape($0.1, inAttribute: true))\"" }.joined()

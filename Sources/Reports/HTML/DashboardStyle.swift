@@ -39,9 +39,12 @@ enum DashboardStyle {
     table.chart-data caption{text-align:left;color:var(--muted);font-size:.8rem}
     .note{font-size:.85rem;color:var(--muted)}
     .table-scroll{overflow-x:auto}
-    #findings{font-size:.9rem}
+    #findings{font-size:.875rem}
     #findings caption{text-align:left;font-weight:700;padding:.25rem 0}
     #findings .item{display:block;color:var(--muted);font-size:.8rem}
+    #findings .message{min-width:12rem}
+    #findings .record{font-size:.75rem}
+    #findings .record code{overflow-wrap:anywhere}
     .badge{color:#fff;padding:.05rem .4rem;border-radius:.25rem;font-size:.8rem;white-space:nowrap}
     form#filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:.5rem 0 1rem;padding:.6rem;background:var(--panel)}
     form#filters select{font:inherit;padding:.15rem}

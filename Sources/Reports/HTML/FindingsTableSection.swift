@@ -57,8 +57,8 @@ enum FindingsTableSection {
             Markup.element("td", [("class", "number")], text: f.daysLate.map(String.init) ?? ""),
             Markup.element("td", [], [Markup.data(f.team ?? "")]),
             Markup.element("td", [], [Markup.data(f.worker ?? "")]),
-            Markup.element("td", [], [Markup.data(f.message)]),
-            Markup.element("td", [], record),
+            Markup.element("td", [("class", "message")], [Markup.data(f.message)]),
+            Markup.element("td", [("class", "record")], record),
         ]
         return Markup.element("tr", attributes, cells)
     }

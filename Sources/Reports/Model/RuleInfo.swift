@@ -1,3 +1,4 @@
+import Foundation
 import CaseModel
 import Rules
 
@@ -30,10 +31,14 @@ public struct RuleInfo: Hashable, Sendable {
         self.groupBy = groupBy
     }
 
-    /// The metadata of a rule as written in its rule file.
+    /// The metadata of a rule as written in its rule file. Folded YAML text (`>`) ends with
+    /// a line break; reports show it without.
     public init(_ definition: RuleDefinition) {
-        self.init(id: definition.id, title: definition.title, severity: definition.severity,
-                  area: definition.area, source: definition.source, rationale: definition.rationale,
+        func trimmed(_ text: String?) -> String? {
+            text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        self.init(id: definition.id, title: trimmed(definition.title) ?? definition.id, severity: definition.severity,
+                  area: trimmed(definition.area), source: trimmed(definition.source), rationale: trimmed(definition.rationale),
                   location: definition.location)
         if case .aggregate(let aggregate) = definition.kind { groupBy = aggregate.groupBy.text }
     }

@@ -16,8 +16,8 @@ public struct Pseudonymiser: Sendable {
         self.includesWorkers = includesWorkers
     }
 
-    /// A child's pseudonym: `C-` and 16 hex digits (64 bits: collisions are unlikely below
-    /// billions of children).
+    /// A child's pseudonym: `C-` and 16 hex digits (64 bits: among a million children the
+    /// chance that any two share a pseudonym is about 1 in 37 million).
     public func child(_ id: String) -> String { "C-" + Self.digest(domain: "child", id, key: SymmetricKey(data: key)) }
 
     /// A worker's pseudonym: `W-` and 16 hex digits.
@@ -66,11 +66,33 @@ public struct Pseudonymiser: Sendable {
             // Longest first, so an id inside a longer one is not replaced piecemeal.
             for (original, pseudonym) in replacements.sorted(by: { $0.0.count > $1.0.count })
             where !original.isEmpty && copy.message.contains(original) {
-                copy.message = copy.message.replacingOccurrences(of: original, with: pseudonym)
+                copy.message = Self.replacingWholeOccurrences(of: original, with: pseudonym, in: copy.message)
             }
             copy.fingerprint = Self.digest(domain: "fingerprint", finding.fingerprint, key: memo.key)
             return copy
         }
+    }
+
+    /// Replaces `original` where it stands on its own: not inside a longer word or number,
+    /// so the child "12" does not turn "120 days" into nonsense.
+    static func replacingWholeOccurrences(of original: String, with replacement: String, in text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let range = rest.range(of: original) {
+            let before = range.lowerBound == rest.startIndex ? result.last : rest[rest.index(before: range.lowerBound)]
+            let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
+            let standsAlone = !isWordCharacter(before) && !isWordCharacter(after)
+                || !isWordCharacter(original.first) && !isWordCharacter(original.last)
+            result += rest[..<range.lowerBound]
+            result += standsAlone ? replacement : String(rest[range])
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+
+    private static func isWordCharacter(_ character: Character?) -> Bool {
+        guard let character else { return false }
+        return character.isLetter || character.isNumber || character == "_"
     }
 
     /// Pseudonyms already computed during one ``apply(to:)``.

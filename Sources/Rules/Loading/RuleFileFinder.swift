@@ -3,8 +3,11 @@ import Foundation
 
 /// Which files make up a rule pack.
 enum RuleFileFinder {
+    static let nonRuleFiles: Set<String> = ["schema.yaml", "schema.yml", "waivers.yaml", "waivers.yml"]
+
     /// Files named directly are taken as they are; directories are walked for `.yaml`/`.yml`
-    /// files, sorted, leaving out the case schema and the calendars, which are not rules.
+    /// files, sorted, leaving out the case schema, the calendars and the reviewed waivers file,
+    /// which live beside the rules in the same repository but are not rules.
     static func ruleFiles(in paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
@@ -30,7 +33,7 @@ enum RuleFileFinder {
                         continue
                     }
                     guard url.pathExtension == "yaml" || url.pathExtension == "yml" else { continue }
-                    guard name != "schema.yaml" && name != "schema.yml" else { continue }
+                    guard !nonRuleFiles.contains(name) else { continue }
                     let relative = String(url.path.dropFirst(base.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
                     found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
                 }

@@ -1,3 +1,4 @@
+import CEL
 import CaseModel
 import Yams
 

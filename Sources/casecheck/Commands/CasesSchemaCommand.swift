@@ -9,9 +9,9 @@ struct CasesSchemaCommand: ParsableCommand {
         commandName: "schema",
         abstract: "Print the JSON Schema for case files, generated from rules/schema.yaml.",
         discussion: """
-        Regenerate it after adding local fields to the case schema. Put
-        '# yaml-language-server: $schema=../schemas/cases.schema.json' at the top of a YAML
-        case file, or map cases/*.yaml to it in your editor's settings (see README).
+        Regenerate it after adding local fields to the case schema. Put \
+        '# yaml-language-server: $schema=../schemas/cases.schema.json' at the top of a \
+        YAML case file, or map cases/*.yaml to it in your editor's settings (see README).
 
         Examples:
           casecheck cases schema --output schemas/cases.schema.json

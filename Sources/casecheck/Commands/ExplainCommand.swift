@@ -1,4 +1,5 @@
 import ArgumentParser
+import CEL
 import CaseModel
 import CaseSources
 import Engine
@@ -11,15 +12,15 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show how a rule reached its verdict for one child.",
         discussion: """
-        For a disputed finding: the items the rule looked at, whether its 'when' held, each
-        expression's value and the values of its parts, the due dates computed (with the
-        bank holidays skipped), and the findings the rule gives. The verdict is the rule's
-        own, as 'casecheck run' would report it.
-        Exit 2 when the rule or the child is not found.
+        For a disputed finding: the items the rule looked at, whether its 'when' held, \
+        each expression's value and the values of its parts, the due dates computed \
+        (with the weekends and bank holidays skipped), and the findings the rule gives. \
+        The verdict is the rule's own, as 'casecheck run' would report it. Exit 2 when \
+        the rule or the child is not found.
 
         Examples:
-          casecheck explain CP-REVIEW --case C0003
-          casecheck explain VISITS-CP --case C0012 cases/child-protection.yaml --as-of 2024-06-01
+          casecheck explain CP-REVIEW --case C0016
+          casecheck explain VISIT-CP --case C0012 cases/ --as-of 2026-11-23
         """)
 
     @Argument(help: ArgumentHelp("The rule's id, such as CP-REVIEW.", valueName: "rule-id"))

@@ -8,14 +8,14 @@ struct RulesDocCommand: ParsableCommand {
         commandName: "doc",
         abstract: "Write a catalogue of the rules for managers (Markdown or HTML).",
         discussion: """
-        Per practice area, each rule's title, severity, source in guidance, rationale, its
-        timescale in words and its examples as small tables. Written to standard output,
-        or to rules.md (rules.html) in the folder given with --output.
+        Per practice area, each rule's title, severity, source in guidance, rationale, \
+        its timescale in words and its examples as small tables. Written to standard \
+        output, or to rules.md (rules.html) in the folder given with --output.
 
         Examples:
-          casecheck rules doc --output docs              regenerate docs/rules.md
+          casecheck rules doc --output docs       regenerate docs/rules.md
           casecheck rules doc --format html --output site
-          casecheck rules doc rules/visits.yaml          one area only, to the terminal
+          casecheck rules doc rules/visits.yaml   one area, to the terminal
         """)
 
     /// What the catalogue is written as.

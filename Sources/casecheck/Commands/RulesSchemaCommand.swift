@@ -7,8 +7,9 @@ struct RulesSchemaCommand: ParsableCommand {
         commandName: "schema",
         abstract: "Print the JSON Schema for rule files (for editor completion and inline errors).",
         discussion: """
-        Put '# yaml-language-server: $schema=../schemas/rules.schema.json' at the top of a
-        rule file, or map rules/*.yaml to the schema in your editor's settings (see README).
+        Put '# yaml-language-server: $schema=../schemas/rules.schema.json' at the top \
+        of a rule file, or map rule files to the schema in your editor's settings (see \
+        README).
 
         Examples:
           casecheck rules schema --output schemas/rules.schema.json

@@ -9,15 +9,15 @@ struct RulesTestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run every rule's examples and report which pass and which fail.",
         discussion: """
-        Each example is a small case record, a health-check date and whether the rule should
-        pass or fail on it. A failing example shows what was expected and what came out.
-        The last line is 'N passed, M failed'. Exit 1 when any example fails, 2 when the
-        rule files have errors (run 'casecheck rules validate' to see them in full).
+        Each example is a small case record, a health-check date and whether the rule \
+        should pass or fail on it. A failing example shows what was expected and what \
+        came out. The last line is 'N passed, M failed'. Exit 1 when any example fails, 2 \
+        when the rule files have errors (run 'casecheck rules validate' to see them in full).
 
         Examples:
           casecheck rules test
           casecheck rules test rules/visits.yaml
-          casecheck rules test --verbose                 also list the findings of passing examples
+          casecheck rules test --verbose     also list the findings of passing examples
         """)
 
     @OptionGroup var files: RuleFileArguments

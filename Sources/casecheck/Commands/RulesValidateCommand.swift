@@ -10,16 +10,16 @@ struct RulesValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check rule files for mistakes without running them.",
         discussion: """
-        Every rule is loaded and compiled, and every expression is checked against the case
-        schema (a misspelt field, a date compared with text, a list where true/false is
-        needed). Each problem is printed as file:line:column: error: message, with the line
-        of the rule file, a caret under the spot and a hint where there is one.
-        Exit 2 when there is any error, 0 otherwise (warnings do not fail).
+        Every rule is loaded and compiled, and every expression is checked against the \
+        case schema (a misspelt field, a date compared with text, a list where true/false \
+        is needed). Each problem is printed as file:line:column: error: message, with the \
+        line of the rule file, a caret under the spot and a hint where there is one. Exit \
+        2 when there is any error, 0 otherwise (warnings do not fail).
 
         Examples:
           casecheck rules validate
           casecheck rules validate rules/visits.yaml rules/child-protection.yaml
-          casecheck rules validate --format json          for editors and scripts
+          casecheck rules validate --format json      for editors and scripts
         """)
 
     @OptionGroup var files: RuleFileArguments

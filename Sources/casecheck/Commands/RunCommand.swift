@@ -10,18 +10,21 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Check case records against the rules and report findings.",
         discussion: """
-        Case files may be YAML, JSON or NDJSON (.yaml, .yml, .json, .ndjson, .jsonl); a folder
-        is read recursively. Records that cannot be read are reported on standard error as
-        file:line:column: error: message and skipped; the rest are still checked.
+        Case files may be YAML, JSON or NDJSON (.yaml, .yml, .json, .ndjson, .jsonl); a \
+        folder is read recursively. Records that cannot be read are reported on standard \
+        error as file:line:column: error: message and skipped; the rest are still checked.
 
-        Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
-        2 usage or rule-file errors, or any case file or record that could not be read
-        (the report is still written).
+        Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it; 2 usage \
+        or rule-file errors, or any case file or record that could not be read (the report \
+        is still written).
 
         Examples:
-          casecheck run                          check cases/ against rules/, as of today
+          casecheck run
+              check cases/ against rules/, as of today
           casecheck run exports/north.ndjson --as-of 2024-06-01
           casecheck run --format json --output report.json --fail-on critical
+          casecheck run --format html --output dashboard.html \\
+              --pseudonymise --key-file casecheck.key
           casecheck run cases/ --rules rules/ --rules local-rules/visits.yaml
         """)
 
@@ -35,7 +38,7 @@ struct RunCommand: ParsableCommand {
     var asOf: String?
 
     @Option(help: "Report format.")
-    var format: OutputFormat = .text
+    var format: RunFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to this file (created readable by you only) instead of standard output.",
                                valueName: "file"))
@@ -44,11 +47,21 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when there are findings at or above this severity.")
     var failOn: FailThreshold = .high
 
+    @OptionGroup var reports: ReportOptions
+
+    @OptionGroup var history: RunHistoryOptions
+
     func run() throws {
+        let started = Date()
         let date = try AsOfDate.parse(asOf)
+        let pseudonymiser = try reports.pseudonymiser()
         let setup = try PackLoading.load(rulePaths: pack.rulePaths, schema: pack.schema, calendar: pack.calendar)
-        let reader = CaseReader(paths: casePaths.isEmpty ? ["cases"] : casePaths, schema: setup.schema.root)
-        let engine = RuleEngine(pack: setup.pack, asOf: date)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        // Small batches keep memory low (about two batches are held); 256 records are still
+        // milliseconds of work each, so the threads stay busy.
+        let reader = CaseReader(paths: casePaths.isEmpty ? ["cases"] : casePaths, schema: setup.schema.root,
+                                batchSize: 256, parallelism: cores)
+        let engine = RuleEngine(pack: setup.pack, asOf: date, workers: cores)
         let progress = ProgressIndicator()
         let result = engine.run(reader, progress: progress.update)
         progress.finish()
@@ -56,13 +69,26 @@ struct RunCommand: ParsableCommand {
         var printer = DiagnosticPrinter(colour: Colour.forStream(STDERR_FILENO), showSource: false)
         StandardError.write(result.diagnostics.map { printer.render($0) }.joined())
 
-        let report: String
+        // Reports show pseudonyms when asked; everything else (exit status, history) sees the real run.
+        let shown = reports.prepare(result, pseudonymiser: pseudonymiser, pack: setup.pack)
+        let recording = history.record(result, setup: setup, asOf: date, casePaths: casePaths.isEmpty ? ["cases"] : casePaths,
+                                       started: started)
+        let historyReport = recording?.report?.pseudonymised(by: pseudonymiser, pack: setup.pack)
+        var report: String
         switch format {
         case .json:
-            report = try JSONReport(result: result, asOf: date, ruleFiles: setup.pack.files).render()
+            var json = JSONReport(result: shown, asOf: date, ruleFiles: setup.pack.files)
+            json.history = historyReport?.json
+            report = try json.render()
         case .text:
             let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
-            report = TextReport(result: result, asOf: date, colour: colour).render()
+            var text = TextReport(result: shown, asOf: date, colour: colour)
+            text.notes = historyReport?.notes ?? [:]
+            report = text.render()
+            if let historyReport { report += "\n" + historyReport.text() }
+        case .html, .csv, .markdown, .sarif, .junit:
+            report = reports.render(format.reportFormat!, result: shown, asOf: date, pack: setup.pack,
+                                    trend: recording?.trend ?? [])
         }
         do {
             try ReportWriter.write(report, to: output)
@@ -70,13 +96,14 @@ struct RunCommand: ParsableCommand {
             StandardError.write("casecheck: error: \(error)\n")
             throw ExitCode(ExitStatus.usageOrInputError)
         }
-        if output != nil || format == .json {
+        if output != nil || format != .text {
             // The report went elsewhere; the summary still tells a person at the terminal what happened.
             StandardError.write(TextReport(result: result, asOf: date, colour: Colour(enabled: false)).summaryLine() + "\n")
         }
 
-        if result.summary.inputErrors > 0 { throw ExitCode(ExitStatus.usageOrInputError) }
-        if let threshold = failOn.severity, result.summary.findings(atOrAbove: threshold) > 0 {
+        if result.summary.inputErrors > 0 || recording?.failed == true { throw ExitCode(ExitStatus.usageOrInputError) }
+        if let threshold = failOn.severity,
+           result.summary.findings(atOrAbove: threshold) - (recording?.waived(atOrAbove: threshold) ?? 0) > 0 {
             throw ExitCode(ExitStatus.findings)
         }
     }

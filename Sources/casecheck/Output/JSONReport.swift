@@ -60,9 +60,11 @@ struct JSONReport: Encodable {
     let asOf: String
     let summary: Summary
     let findings: [Finding]
+    /// With `--history`: each finding marked new or persisting, and the findings resolved.
+    var history: HistoryRunReport.JSONSection?
 
     enum CodingKeys: String, CodingKey {
-        case tool, summary, findings
+        case tool, summary, findings, history
         case asOf = "as_of"
     }
 

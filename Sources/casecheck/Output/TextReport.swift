@@ -16,6 +16,8 @@ struct TextReport {
     let result: RunResult
     let asOf: CalendarDate
     let colour: Colour
+    /// A note under a finding's message, by fingerprint (history marks: new, persisting, waived).
+    var notes: [String: String] = [:]
 
     func render() -> String {
         var out = ""
@@ -58,7 +60,9 @@ struct TextReport {
         var first = "  \(paint(severity, f.severity)) \(status) \(colour.bold(f.rule))"
         if !subject.isEmpty { first += "  \(subject)" }
         if let location = f.location { first += "  " + colour.dim("(\(location.file):\(location.line))") }
-        return first + "\n" + String(repeating: " ", count: 12) + f.message + "\n"
+        var text = first + "\n" + String(repeating: " ", count: 12) + f.message + "\n"
+        if let note = notes[f.fingerprint] { text += String(repeating: " ", count: 12) + colour.dim(note) + "\n" }
+        return text
     }
 
     private func paint(_ text: String, _ severity: Severity) -> String {

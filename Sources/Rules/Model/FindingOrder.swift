@@ -1,5 +1,4 @@
 import CaseModel
-import Rules
 
 /// The order findings are reported in: by child id, then rule id, then item path, as
 /// DESIGN.md asks, with further keys so that no two different findings ever tie (the order
@@ -74,7 +73,7 @@ public enum FindingOrder {
         }
     }
 
-    static func textPrecedes(_ a: String, _ b: String) -> Bool {
+    public static func textPrecedes(_ a: String, _ b: String) -> Bool {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
     }
 
@@ -84,26 +83,30 @@ public enum FindingOrder {
         return a.column < b.column
     }
 
-    /// `cp_plans[2].reviews[10]` splits into text and number runs compared piecewise.
-    static func itemPrecedes(_ a: String, _ b: String) -> Bool {
-        var x = a.unicodeScalars.makeIterator(), y = b.unicodeScalars.makeIterator()
-        var cx = x.next(), cy = y.next()
-        while let p = cx, let q = cy {
-            if isDigit(p), isDigit(q) {
-                var m = 0, n = 0
-                var digitsX = 0, digitsY = 0
-                while let d = cx, isDigit(d) { m = m &* 10 &+ Int(d.value - 48); digitsX += 1; cx = x.next() }
-                while let d = cy, isDigit(d) { n = n &* 10 &+ Int(d.value - 48); digitsY += 1; cy = y.next() }
-                if m != n { return m < n }
-                if digitsX != digitsY { return digitsX < digitsY }
+    /// `cp_plans[2].reviews[10]` compares run by run: digits as numbers (of any length, so
+    /// nothing overflows), everything else byte by byte (UTF-8 order is scalar order).
+    public static func itemPrecedes(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var i = 0, j = 0
+        while i < x.count, j < y.count {
+            if isDigit(x[i]), isDigit(y[j]) {
+                let (si, sj) = (i, j)
+                while i < x.count, isDigit(x[i]) { i += 1 }
+                while j < y.count, isDigit(y[j]) { j += 1 }
+                var zi = si, zj = sj
+                while zi < i - 1, x[zi] == UInt8(ascii: "0") { zi += 1 }
+                while zj < j - 1, y[zj] == UInt8(ascii: "0") { zj += 1 }
+                if i - zi != j - zj { return i - zi < j - zj }
+                if !x[zi..<i].elementsEqual(y[zj..<j]) { return x[zi..<i].lexicographicallyPrecedes(y[zj..<j]) }
+                if i - si != j - sj { return i - si < j - sj }
                 continue
             }
-            if p != q { return p.value < q.value }
-            cx = x.next()
-            cy = y.next()
+            if x[i] != y[j] { return x[i] < y[j] }
+            i += 1
+            j += 1
         }
-        return cx == nil && cy != nil
+        return i == x.count && j < y.count
     }
 
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 }

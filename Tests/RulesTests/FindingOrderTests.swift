@@ -1,5 +1,4 @@
 import CaseModel
-import Engine
 import Rules
 import XCTest
 
