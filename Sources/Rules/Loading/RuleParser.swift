@@ -14,6 +14,12 @@ struct RuleParser {
     /// The rule, or nil when it has any error (its diagnostics are in `reader`).
     mutating func parse(_ node: Node) -> RuleDefinition? {
         let errorsBefore = errorCount
+        if case .scalar(let scalar) = node, RuleParser.isRuleID(scalar.string) {
+            // `- CP-REVIEW` alone: the writer meant the id.
+            reader.error(node, "a rule should be a set of keys, but found only '\(scalar.string)'",
+                         hint: "write it as '- id: \(scalar.string)', with 'title:', 'severity:' and the check on the lines below")
+            return nil
+        }
         guard let entries = reader.entries(node, what: "a rule") else { return nil }
         // Fields of a check written level with it instead of under it ('deadline:' then
         // 'start:' at the same indentation) are said to belong under it.
@@ -40,7 +46,7 @@ struct RuleParser {
         if let idNode = value("id") {
             idLocation = reader.location(idNode)
             if let text = reader.text(idNode, key: "id") {
-                if text.isEmpty || !text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
+                if !RuleParser.isRuleID(text) {
                     reader.error(idNode, "rule id '\(text)' may use only letters, digits, '-', '_' and '.'")
                 } else {
                     id = text
@@ -130,6 +136,11 @@ struct RuleParser {
         let kind = kindParser.parse(entry)
         reader = kindParser.reader
         return kind
+    }
+
+    /// Whether text could be a rule id: letters, digits, '-', '_' and '.'.
+    static func isRuleID(_ s: String) -> Bool {
+        !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
     static func isIdentifier(_ s: String) -> Bool {
