@@ -109,12 +109,27 @@ struct RuleExplainer {
             return nil
         }
         switch rule.kind {
-        case .deadline(let start, _, let within, _):
+        case .deadline(let start, let done, let within, _):
             guard let s = date(start) else { return [] }
-            return [sum(s, within)]
-        case .duration(let start, _, let min, let max):
+            return [sum(s, within), RuleExplainer.compare(done: date(done), due: rule.calendar.adding(within, to: s), asOf: asOf)]
+        case .duration(let start, let endExpr, let min, let max):
             guard let s = date(start) else { return [] }
-            return [min.map { "earliest end: " + sum(s, $0) }, max.map { "latest end: " + sum(s, $0) }].compactMap { $0 }
+            var lines = [min.map { "earliest end: " + sum(s, $0) }, max.map { "latest end: " + sum(s, $0) }].compactMap { $0 }
+            let end = date(endExpr)
+            let shownEnd = end.map { "ends \($0.isoString)" } ?? "still open, measured to \(asOf.isoString)"
+            let measured = end ?? asOf
+            var facts: [String] = []
+            if let min {
+                let earliest = rule.calendar.adding(min, to: s)
+                if measured < earliest { facts.append("before the earliest end \(earliest.isoString)") }
+            }
+            if let max {
+                let latest = rule.calendar.adding(max, to: s)
+                if measured > latest { facts.append("after the latest end \(latest.isoString)") }
+            }
+            lines.append("\(shownEnd) (\(ValueText.days(s.days(to: measured))) from the start)"
+                         + (facts.isEmpty ? ", within the allowed span" : ", " + facts.joined(separator: " and ")))
+            return lines
         case .cadence(let eventsExpr, let from, let until, let schedule):
             guard let f = date(from) else { return [] }
             var events: [CalendarDate] = []
@@ -142,6 +157,19 @@ struct RuleExplainer {
         case .expect, .noOverlap, .aggregate:
             return []
         }
+    }
+
+    /// The `done` date against the due date, or how far past (or short of) it `as_of` is.
+    static func compare(done: CalendarDate?, due: CalendarDate, asOf: CalendarDate) -> String {
+        if let done {
+            let gap = due.days(to: done)
+            if gap == 0 { return "done \(done.isoString), on the due date" }
+            return gap < 0 ? "done \(done.isoString), \(ValueText.days(-gap)) before the due date"
+                           : "done \(done.isoString), \(ValueText.days(gap)) after the due date"
+        }
+        let gap = due.days(to: asOf)
+        if gap > 0 { return "not done; \(ValueText.days(gap)) past the due date as of \(asOf.isoString)" }
+        return "not done yet; due in \(ValueText.days(-gap)) as of \(asOf.isoString)"
     }
 
     /// "2024-03-01 + 45 working days = 2024-05-08 (skipping Good Friday 2024-03-29, ...)".
