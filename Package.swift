@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // The expression language. Knows nothing about social care.
@@ -22,7 +23,8 @@ let package = Package(
         // Dates, durations, the working-day calendar, the case schema and record values.
         .target(name: "CaseModel", dependencies: ["CEL", .product(name: "Yams", package: "Yams")]),
         // Loaders that turn files into canonical case records.
-        .target(name: "CaseSources", dependencies: ["CEL", "CaseModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CaseSources", dependencies: ["CEL", "CaseModel", .product(name: "Yams", package: "Yams"),
+                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Rule files: loading, diagnostics, compiling rules into checks.
         .target(name: "Rules", dependencies: ["CEL", "CaseModel", .product(name: "Yams", package: "Yams")]),
         // Runs compiled checks over records and yields findings.
@@ -41,6 +43,8 @@ let package = Package(
         .target(name: "CELConformance", dependencies: ["CEL"]),
         .executableTarget(name: "cel-conformance", dependencies: ["CEL", "CELConformance"]),
         .executableTarget(name: "cel-bench", dependencies: ["CEL"]),
+        // Synthetic CIN census returns, and timing of census linting on them.
+        .executableTarget(name: "cin-bench", dependencies: ["CaseModel", "CaseSources", "Engine"]),
         .executableTarget(name: "casecheck-bench", dependencies: ["CEL", "CaseModel", "CaseSources", "Rules", "Engine"]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "CELConformance"]),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "CEL"]),

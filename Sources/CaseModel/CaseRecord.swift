@@ -11,11 +11,24 @@ public struct CaseRecord: Sendable {
     public var location: SourceLocation
     /// Line numbers of list items, keyed by path such as `cp_plans[1]`, where known.
     public var itemLines: [String: Int]
+    /// Items read from somewhere other than the record's own file (an Annex A list's sheet,
+    /// another CSV file), keyed like ``itemLines``; these take precedence over it.
+    public var itemLocations: [String: SourceLocation]
 
-    public init(id: String?, value: Value, location: SourceLocation, itemLines: [String: Int] = [:]) {
+    public init(id: String?, value: Value, location: SourceLocation, itemLines: [String: Int] = [:],
+                itemLocations: [String: SourceLocation] = [:]) {
         self.id = id
         self.value = value
         self.location = location
         self.itemLines = itemLines
+        self.itemLocations = itemLocations
+    }
+
+    /// Where the item at `path` (`cp_plans[1]`) was read from: its own location when known,
+    /// else the record's file at the item's line, else the record's location.
+    public func location(ofItem path: String) -> SourceLocation {
+        if let own = itemLocations[path] { return own }
+        guard let line = itemLines[path] else { return location }
+        return SourceLocation(file: location.file, line: line)
     }
 }

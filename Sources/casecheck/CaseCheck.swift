@@ -21,7 +21,7 @@ struct CaseCheck: ParsableCommand {
           casecheck rules test               run every rule's examples
         """,
         version: version,
-        subcommands: [RunCommand.self, RulesCommand.self, CasesCommand.self, ExplainCommand.self,
+        subcommands: [RunCommand.self, RulesCommand.self, LintCommand.self, CasesCommand.self, ExplainCommand.self,
                       HistoryCommand.self, TrendCommand.self, WaiveCommand.self],
         defaultSubcommand: nil)
 }

@@ -14,7 +14,9 @@ final class CaseReaderTests: XCTestCase {
         XCTAssertEqual(CaseFileFormat(path: "b.json"), .json)
         XCTAssertEqual(CaseFileFormat(path: "b.ndjson"), .ndjson)
         XCTAssertEqual(CaseFileFormat(path: "b.jsonl"), .ndjson)
-        XCTAssertNil(CaseFileFormat(path: "b.csv"))
+        XCTAssertEqual(CaseFileFormat(path: "b.csv"), .annexACSV)
+        XCTAssertEqual(CaseFileFormat(path: "Annex_A.XLSX"), .annexAWorkbook)
+        XCTAssertNil(CaseFileFormat(path: "b.xls"))
         XCTAssertNil(CaseFileFormat(path: "dir.json/readme"))
         XCTAssertNil(CaseFileFormat(path: "json"))
     }
@@ -48,7 +50,7 @@ final class CaseReaderTests: XCTestCase {
         XCTAssertEqual(result.ids, ["G"])
         XCTAssertEqual(result.rendered, [
             "missing.json: error: no such file or directory",
-            "notes.txt: error: not a case file format that can be read\n  hint: case files end in .yaml, .yml, .json, .ndjson, .jsonl",
+            "notes.txt: error: not a case file format that can be read\n  hint: case files end in .yaml, .yml, .json, .ndjson, .jsonl, .xml, .xlsx, .csv",
         ])
         XCTAssertEqual(result.counts.files, 3)
         XCTAssertEqual(result.counts.filesWithErrors, 2)

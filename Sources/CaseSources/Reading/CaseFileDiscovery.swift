@@ -5,13 +5,21 @@ import Foundation
 /// order: each path in the order given; a directory recursively, its files sorted by path.
 /// Hidden files and folders (names starting with '.') and files of other formats inside a
 /// directory are passed over; a file named explicitly must be of a known format.
-enum CaseFileDiscovery {
-    enum Entry: Equatable {
+public enum CaseFileDiscovery {
+    public enum Entry: Equatable {
         case file(path: String, format: CaseFileFormat)
         case problem(Diagnostic)
     }
 
-    static func entries(for paths: [String]) -> [Entry] {
+    /// The case files the paths name, in reading order (problems left out: the reader reports them).
+    public static func files(in paths: [String]) -> [String] {
+        entries(for: paths).compactMap {
+            if case .file(let path, _) = $0 { return path }
+            return nil
+        }
+    }
+
+    public static func entries(for paths: [String]) -> [Entry] {
         var entries: [Entry] = []
         let fm = FileManager.default
         for path in paths {

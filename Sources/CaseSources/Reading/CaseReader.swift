@@ -44,6 +44,8 @@ import Foundation
 ///   line, so it is empty for NDJSON: use `itemLines[path] ?? location.line`.
 /// - Memory: NDJSON streams through a 1 MiB buffer; JSON files are mapped, not copied;
 ///   YAML is composed a document at a time. Only the current batch of records is held.
+/// - Annex A (`.xlsx`, `.csv`): see ``AnnexAReader``. A workbook, or the CSV files of one
+///   folder, is read whole, since a child's rows on every list make one record.
 /// - Limits: nesting deeper than `maxDepth` inside a record is an error (never a crash);
 ///   at most ``maxDiagnosticsPerFile`` diagnostics are shown a file, the rest are counted.
 /// - Not thread-safe: call ``nextBatch()`` from one thread at a time (the engine can read
@@ -62,6 +64,8 @@ public final class CaseReader: @unchecked Sendable {
     /// Whether a child id met a second time is warned about (the record is still loaded).
     /// Costs about 40 bytes of memory a child; turn off for inputs known to be unique.
     public var reportsDuplicateIds = true
+    /// How Annex A headers are matched and mapped (`.xlsx`, `.csv`).
+    public var annexAColumns = AnnexAColumnMap.builtIn
     /// Threads used to parse NDJSON lines and the records of JSON lists (YAML is read on the
     /// calling thread).
     public let parallelism: Int
@@ -166,6 +170,12 @@ public final class CaseReader: @unchecked Sendable {
             reader.current = JSONFileSource(data: Data(bytes), file: file, schema: reader.schema, maxDepth: reader.maxDepth)
         case .yaml:
             reader.current = YAMLFileSource(data: Data(bytes), file: file, schema: reader.schema, maxDepth: reader.maxDepth)
+        case .annexAWorkbook:
+            reader.current = AnnexAFileSource(workbook: Data(bytes), file: file, columns: reader.annexAColumns)
+        case .annexACSV:
+            reader.current = AnnexAFileSource(csvFiles: [(bytes, file)], columns: reader.annexAColumns)
+        case .cinCensus:
+            reader.current = CINCensusFileSource(data: Data(bytes), file: file)
         }
         reader.counts.files = 1
         var records: [CaseRecord] = [], diagnostics: [Diagnostic] = []
@@ -231,6 +241,7 @@ public final class CaseReader: @unchecked Sendable {
         case .file(let path, let format):
             counts.files += 1
             do {
+                if format == .annexACSV { return try openAnnexACSVFolder(startingWith: path) }
                 return try open(path, format)
             } catch {
                 let d = Diagnostic(.error, at: SourceLocation(file: path, line: 0),
@@ -253,7 +264,29 @@ public final class CaseReader: @unchecked Sendable {
         case .yaml:
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             return YAMLFileSource(data: data, file: path, schema: schema, maxDepth: maxDepth)
+        case .annexAWorkbook:
+            return AnnexAFileSource(workbook: try Data(contentsOf: URL(fileURLWithPath: path)), file: path, columns: annexAColumns)
+        case .annexACSV:
+            return try openAnnexACSVFolder(startingWith: path)
+        case .cinCensus:
+            return try CINCensusFileSource(mapping: path)
         }
+    }
+
+    /// Annex A CSV files in one folder are the lists of one export: they are read together
+    /// (the later ones taken out of the queue) so that each child makes one record.
+    private func openAnnexACSVFolder(startingWith path: String) throws -> CaseFileSource {
+        let folder = (path as NSString).deletingLastPathComponent
+        var files = [(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), file: path)]
+        var i = nextEntry
+        while i < entries.count {
+            guard case .file(let other, .annexACSV) = entries[i], (other as NSString).deletingLastPathComponent == folder,
+                  let data = try? Data(contentsOf: URL(fileURLWithPath: other)) else { i += 1; continue }
+            files.append((bytes: [UInt8](data), file: other))
+            entries.remove(at: i)
+            counts.files += 1
+        }
+        return AnnexAFileSource(csvFiles: files, columns: annexAColumns)
     }
 
     private static func describe(_ error: Error) -> String {

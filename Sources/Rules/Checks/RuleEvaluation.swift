@@ -304,9 +304,8 @@ struct RuleEvaluation {
 
     private func finding(_ outcome: CheckOutcome, unit: Unit?, activation: inout Activation) -> Finding {
         let child = record.value
-        var location = record.location
         let unitName: (path: String?, identity: String) = unit.map(name(of:)) ?? (nil, "")
-        if let path = unitName.path, let line = record.itemLines[path] { location.line = line; location.column = 0 }
+        let location = unitName.path.map(record.location(ofItem:)) ?? record.location
         let message: String
         if outcome.status == .error {
             message = outcome.errorText ?? "could not evaluate the rule"

@@ -5,9 +5,14 @@ import Foundation
 enum RuleFileFinder {
     static let nonRuleFiles: Set<String> = ["schema.yaml", "schema.yml", "waivers.yaml", "waivers.yml"]
 
+    /// A file whose presence makes a subfolder a separate pack.
+    static let separatePackMarker = ".casecheck-pack"
+
     /// Files named directly are taken as they are; directories are walked for `.yaml`/`.yml`
-    /// files, sorted, leaving out the case schema, the calendars and the reviewed waivers file,
-    /// which live beside the rules in the same repository but are not rules.
+    /// files, sorted, leaving out the case schema, the calendars and the reviewed waivers file
+    /// (they live beside the rules but are not rules), and any subfolder marked as a pack of
+    /// its own by a ``separatePackMarker`` file (such as `rules/cin-census/`), which is read
+    /// only when named itself.
     static func ruleFiles(in paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
@@ -29,7 +34,10 @@ enum RuleFileFinder {
                     let name = url.lastPathComponent
                     let isDir = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
                     if isDir {
-                        if name == "calendars" || name.hasPrefix(".") { walker.skipDescendants() }
+                        if name == "calendars" || name.hasPrefix(".")
+                            || fm.fileExists(atPath: url.appendingPathComponent(separatePackMarker).path) {
+                            walker.skipDescendants()
+                        }
                         continue
                     }
                     guard url.pathExtension == "yaml" || url.pathExtension == "yml" else { continue }

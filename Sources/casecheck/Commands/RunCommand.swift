@@ -10,8 +10,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Check case records against the rules and report findings.",
         discussion: """
-        Case files may be YAML, JSON or NDJSON (.yaml, .yml, .json, .ndjson, .jsonl); a \
-        folder is read recursively. Records that cannot be read are reported on standard \
+        Case files may be YAML, JSON, NDJSON or Annex A (.yaml, .yml, .json, .ndjson, .jsonl, \
+        .xlsx, .csv); a folder is read recursively. Records that cannot be read are reported on standard \
         error as file:line:column: error: message and skipped; the rest are still checked.
 
         Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it; 2 usage \

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseModel
+import CaseSources
 import Engine
 import Foundation
 import History
@@ -71,7 +72,7 @@ struct RunHistoryOptions: ParsableArguments {
         }
         let input = RunInput(asOf: asOf, started: started,
                              rulePackHash: (try? ContentHash.ofFiles(at: setup.pack.files)) ?? "unknown",
-                             inputs: CaseFileListing.files(in: casePaths).compactMap { try? InputFile.hashing(path: $0) },
+                             inputs: CaseFileDiscovery.files(in: casePaths).compactMap { try? InputFile.hashing(path: $0) },
                              counts: RecordCounts(read: result.summary.recordsRead, checked: result.summary.recordsChecked,
                                                   skipped: result.summary.recordsSkipped),
                              findings: result.findings,
@@ -82,35 +83,5 @@ struct RunHistoryOptions: ParsableArguments {
         } catch {
             throw HistoryStoreOpening.fail(error)
         }
-    }
-}
-
-/// The case files under the paths given to `casecheck run`, sorted, for the run's record.
-enum CaseFileListing {
-    static let extensions: Set<String> = ["yaml", "yml", "json", "ndjson", "jsonl", "xml", "csv", "xlsx"]
-
-    static func files(in paths: [String]) -> [String] {
-        var files: [String] = []
-        let fm = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            guard isDirectory.boolValue else {
-                files.append(path)
-                continue
-            }
-            var found: [String] = []
-            if let walker = fm.enumerator(atPath: path) {
-                for case let relative as String in walker {
-                    let name = (relative as NSString).lastPathComponent
-                    if name.hasPrefix(".") { continue }
-                    if extensions.contains((name as NSString).pathExtension.lowercased()) {
-                        found.append((path as NSString).appendingPathComponent(relative))
-                    }
-                }
-            }
-            files += found.sorted()
-        }
-        return files
     }
 }

@@ -1,0 +1,149 @@
+import CEL
+import CaseModel
+import Foundation
+
+/// A DfE children in need census file (`.xml`): one `Message` with a `Header` and
+/// `Children/Child` elements, read one child at a time.
+///
+/// Each `<Child>` becomes one case record:
+///
+/// | census | record |
+/// |---|---|
+/// | `LAchildID`, `UPN`, `FormerUPN`, `UPNunknown` | `id`, `upn`, `former_upn`, `upn_unknown` |
+/// | `PersonBirthDate`, `ExpectedPersonBirthDate`, `PersonDeathDate` | `birth_date`, `expected_birth_date`, `death_date` |
+/// | `Sex`, `GenderCurrent`, `Ethnicity`, `Disabilities/Disability` | `sex`, `gender_current`, `ethnicity`, `disabilities` |
+/// | each `CINdetails` | an item of `episodes`, `id` "1", "2"... in file order: `referral_date`, `referral_source`, `primary_need`, `closure_date`, `closure_reason`, `initial_cpc_date` (`DateOfInitialCPC`), `referral_nfa` |
+/// | `Assessments` | `assessments`: `id`, `episode`, `start_date`, `internal_review_date`, `authorised_date`, `factors` |
+/// | `CINPlanDates` | `cin_plans`: `id`, `episode`, `start_date`, `end_date` |
+/// | `Section47` | `section47s`: `id`, `episode`, `start_date`, `icpc_target_date`, `icpc_date`, `icpc_not_required` |
+/// | `ChildProtectionPlans` | `cp_plans`: `id`, `episode`, `start_date`, `end_date`, `initial_category`, `latest_category`, `previous_plans`, `reviews` (dates), `reviews_missing_date` (review entries without a valid date) |
+/// | `Header` | `census` (see ``CINCensusHeader``), the same in every record |
+///
+/// Items of the lists under an episode carry `episode`, the episode's `id`, and their own
+/// `id` (`"2.1"`: the first of its kind in episode 2). Every record has the line of its
+/// `<Child>` tag, and every item the line of its element (``CaseRecord/itemLines``).
+///
+/// Safety and robustness: the file is mapped, not read into memory, and only one child's
+/// bytes are parsed at a time (see ``CINCensusScanner``). A DTD is never given to the
+/// parser: a `<!DOCTYPE>` or `<!ENTITY>` in the file is a warning, and any entity reference
+/// other than XML's five makes its child malformed. A malformed child (XML that is not well
+/// formed, an element left open) is an error with its line, and is skipped; the children
+/// after it are still read.
+final class CINCensusFileSource: CaseFileSource {
+    private let data: Data
+    private let file: String
+    private let mapper: CINChildMapper
+    /// Where the scanner resumes (byte offset and line); the scanner itself is rebuilt on
+    /// the mapped bytes each call so that no pointer into them outlives a call.
+    private var resume = (position: 0, line: 1)
+    private var census = CINCensusHeader.empty
+    private let declaration: [UInt8]
+    private var started = false
+    private var finished = false
+    private var childCount = 0
+
+    /// Pages of the mapped file already read, released as reading moves on; nil for text in memory.
+    private let mapping: MappedFile?
+
+    /// Reads a census file from disk, mapped rather than copied.
+    convenience init(mapping path: String) throws {
+        let mapped = try MappedFile(path: path)
+        self.init(data: mapped.data, file: path, mapping: mapped)
+    }
+
+    init(data: Data, file: String, mapping: MappedFile? = nil) {
+        self.mapping = mapping
+        self.data = data
+        self.file = file
+        self.mapper = CINChildMapper(file: file)
+        self.declaration = data.withUnsafeBytes { CINCensusScanner(bytes: $0).xmlDeclaration() } ?? []
+    }
+
+    func nextEvents() -> [LoadEvent]? {
+        guard !finished else { return nil }
+        return data.withUnsafeBytes { raw -> [LoadEvent]? in
+            var current = CINCensusScanner(bytes: raw, position: resume.position, line: resume.line)
+            defer { resume = (current.position, current.line) }
+            var events: [LoadEvent] = []
+            if !started {
+                started = true
+                if !raw.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
+                    finished = true
+                    return [.diagnostic(Diagnostic(.warning, at: SourceLocation(file: file, line: 1),
+                                                   "the file is empty: it holds no case records"))]
+                }
+                events += readProlog(current)
+            }
+            guard let slice = current.nextChild() else {
+                finished = true
+                if childCount == 0 {
+                    events.append(.diagnostic(Diagnostic(.warning, at: SourceLocation(file: file, line: 1),
+                                                         "the census file holds no <Child> elements")))
+                }
+                return events.isEmpty ? nil : events
+            }
+            childCount += 1
+            events += readChild(slice, raw)
+            mapping?.release(before: slice.range.upperBound)
+            return events
+        }
+    }
+
+    private func readProlog(_ scanner: CINCensusScanner) -> [LoadEvent] {
+        var events: [LoadEvent] = []
+        let (prologEnd, _) = scanner.firstChildStart()
+        if let dtd = scanner.dtdDeclaration(in: 0..<prologEnd) {
+            events.append(.diagnostic(Diagnostic(
+                .warning, at: SourceLocation(file: file, line: dtd.line),
+                "the file declares a DTD or entities (<!DOCTYPE>/<!ENTITY>); casecheck never reads DTDs, resolves external entities or expands declared ones",
+                hint: "census files need no DTD; any &entity; reference in a child makes that child unreadable")))
+        }
+        guard let header = scanner.element(named: "Header", in: 0..<prologEnd) else {
+            events.append(.diagnostic(Diagnostic(
+                .warning, at: SourceLocation(file: file, line: 1),
+                "no <Header> before the first <Child>: the census reference date is unknown, so rules about the collection year cannot be checked")))
+            return events
+        }
+        let bytes = data.withUnsafeBytes { Data($0[header.range]) }
+        switch XMLFragmentParser.parse(Data(declaration) + bytes, firstLine: header.line) {
+        case .success(let node):
+            census = CINCensusHeader(node: node, mapper: mapper)
+            events += mapper.takeEvents()
+            if census.referenceDate == nil {
+                events.append(.diagnostic(Diagnostic(
+                    .warning, at: SourceLocation(file: file, line: header.line),
+                    "the header has no valid <ReferenceDate>: rules about the collection year cannot be checked")))
+            }
+        case .failure(let failure):
+            events.append(.diagnostic(Diagnostic(.error, at: SourceLocation(file: file, line: failure.line),
+                                                 "the <Header> could not be read: \(failure.message)")))
+        }
+        return events
+    }
+
+    private func readChild(_ slice: CINCensusScanner.Slice, _ raw: UnsafeRawBufferPointer) -> [LoadEvent] {
+        var bytes = Data(declaration)
+        bytes.append(contentsOf: raw[slice.range])
+        switch XMLFragmentParser.parse(bytes, firstLine: slice.line) {
+        case .success(let node) where slice.closed:
+            let record = mapper.map(node, census: census.value)
+            var events = mapper.events
+            if let record { events.append(.record(record)) }
+            return events
+        case .success:
+            return notClosed(slice)
+        case .failure(let failure):
+            if !slice.closed { return notClosed(slice) }
+            return [.diagnostic(Diagnostic(.error, at: SourceLocation(file: file, line: failure.line),
+                                           "malformed child (starting on line \(slice.line)): \(failure.message); the child is skipped")),
+                    .skipped]
+        }
+    }
+
+    private func notClosed(_ slice: CINCensusScanner.Slice) -> [LoadEvent] {
+        [.diagnostic(Diagnostic(.error, at: SourceLocation(file: file, line: slice.line),
+                                "malformed child: <Child> is not closed before the next child or the end of the file; the child is skipped",
+                                hint: "add the missing </Child>")),
+         .skipped]
+    }
+}
