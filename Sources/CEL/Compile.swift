@@ -11,7 +11,11 @@ extension Environment {
     /// errors when evaluated (the conformance suite's `disable_check`). Syntax errors are
     /// always compile errors.
     public func compile(_ source: String, checked: Bool) throws -> Program {
-        let compiler = Compiler(environment: self, checking: checked)
+        try compile(source, checked: checked, tracer: nil)
+    }
+
+    func compile(_ source: String, checked: Bool, tracer: TraceRecorder?) throws -> Program {
+        let compiler = Compiler(environment: self, checking: checked, tracer: tracer)
         let root: Compiled
         do {
             let expr = try Parser.parse(source, maxDepth: maxNestingDepth)

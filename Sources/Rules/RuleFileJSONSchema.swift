@@ -79,6 +79,7 @@ public enum RuleFileJSONSchema {
             "title": "casecheck rule file",
             "type": "object",
             "additionalProperties": false,
+            "patternProperties": ["^x-": ["description": "Settings shared between rules with anchors and merge keys (<<: *name)"]],
             "required": ["rules"],
             "properties": ["rules": ["type": "array", "items": ref("rule")]],
             "definitions": ["rule": rule, "expression": expression, "duration": duration],

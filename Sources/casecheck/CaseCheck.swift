@@ -21,8 +21,8 @@ struct CaseCheck: ParsableCommand {
           casecheck rules test               run every rule's examples
         """,
         version: version,
-        subcommands: [RunCommand.self, RulesCommand.self, LintCommand.self, HistoryCommand.self, TrendCommand.self,
-                      WaiveCommand.self],
+        subcommands: [RunCommand.self, RulesCommand.self, LintCommand.self, CasesCommand.self, ExplainCommand.self,
+                      HistoryCommand.self, TrendCommand.self, WaiveCommand.self],
         defaultSubcommand: nil)
 }
 

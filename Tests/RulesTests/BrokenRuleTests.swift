@@ -340,7 +340,7 @@ final class BrokenRuleTests: XCTestCase {
             for_each: child.cp_plans
             as: plan
             expect: plan.start_date < '2024-01-01'
-        """, ["r.yaml:7:29: error: in 'expect': '<' cannot be applied to date and string"])
+        """, ["r.yaml:7:29: error: in 'expect': '<' cannot compare a date with text\n  hint: write a date as date('2024-01-01'), or compare with another date field"])
     }
 
     func testListWhereABooleanIsNeeded() {

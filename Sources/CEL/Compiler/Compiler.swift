@@ -38,15 +38,25 @@ final class Compiler {
         "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
     ]
 
-    init(environment: Environment, checking: Bool) {
+    /// Set only by ``Environment/trace(_:activation:maxDepth:limits:)``; nil compiles the
+    /// ordinary closures, untouched.
+    let tracer: TraceRecorder?
+
+    init(environment: Environment, checking: Bool, tracer: TraceRecorder? = nil) {
         self.environment = environment
         self.checking = checking
+        self.tracer = tracer
     }
 
     /// Steps charged once per evaluation for the expression outside comprehension bodies.
     var rootCost: Int { costs[0] }
 
     func compile(_ expr: Expr) throws -> Compiled {
+        guard let tracer else { return try compileNode(expr) }
+        return try tracer.record(expr, insideLoop: !scopes.isEmpty) { try compileNode(expr) }
+    }
+
+    private func compileNode(_ expr: Expr) throws -> Compiled {
         costs[costs.count - 1] += 1
         switch expr.kind {
         case .literal(let v): return .constant(v)

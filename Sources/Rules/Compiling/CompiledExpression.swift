@@ -7,8 +7,16 @@ struct CompiledExpression: Sendable {
     let source: RuleExpression
     /// The rule-file key the expression sits under, such as `deadline.start`.
     let role: String
+    /// The environment it was compiled in, to compile it again with tracing for `explain`.
+    let environment: Environment
 
     func evaluate(_ activation: Activation) -> Value {
         program.evaluate(activation)
+    }
+
+    /// Evaluates it once more, recording what each sub-expression gave (for `explain`).
+    /// Empty when it cannot be traced; the verdict never depends on this.
+    func trace(_ activation: Activation) -> [TraceStep] {
+        (try? environment.trace(source.text, activation: activation))?.steps ?? []
     }
 }

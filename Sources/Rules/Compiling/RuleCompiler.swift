@@ -9,6 +9,8 @@ struct RuleCompiler {
     let calendar: any RuleCalendar
     /// The standard library and the date functions, built once for all rules.
     private let baseEnvironment: Environment
+    /// The checker type of the whole record, built once: building it walks the whole schema.
+    private let childType: CELType
 
     init(schema: ObjectSchema?, calendar: any RuleCalendar, functions: FunctionRegistry) {
         self.schema = schema
@@ -18,12 +20,12 @@ struct RuleCompiler {
         env.declareType(DateValue.celType, named: DateValue.typeName)
         env.declareType(SpanValue.celType, named: SpanValue.typeName)
         baseEnvironment = env
+        childType = schema?.celType ?? .dyn
     }
 
     /// The compiled rule, or nil (with diagnostics) when any expression of it fails.
     func compile(_ rule: RuleDefinition) -> (CompiledRule?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let childType = schema?.celType ?? .dyn
 
         // for_each is evaluated before the item exists, so it sees only child and as_of.
         var env = baseEnvironment
@@ -129,7 +131,7 @@ struct RuleCompiler {
                     "'\(role)' should give \(expected.words), but `\(source.text)` gives \(ExpectedResult.words(for: program.resultType))"))
                 return nil
             }
-            return CompiledExpression(program: program, source: source, role: role)
+            return CompiledExpression(program: program, source: source, role: role, environment: env)
         } catch let error as CompileError {
             let (message, hint) = explain(error, in: env)
             diagnostics.append(Diagnostic(.error, at: source.location(ofLine: error.line, column: error.column),
@@ -145,7 +147,9 @@ struct RuleCompiler {
     /// writer left off `child.`.
     private func explain(_ error: CompileError, in env: Environment) -> (String, String?) {
         let prefix = "undeclared reference to '"
-        guard error.message.hasPrefix(prefix), error.message.hasSuffix("'") else { return (error.message, error.hint) }
+        guard error.message.hasPrefix(prefix), error.message.hasSuffix("'") else {
+            return CompileErrorWording.reword(error.message, hint: error.hint)
+        }
         let name = String(error.message.dropFirst(prefix.count).dropLast())
         let names = env.variables.map(\.name)
         let message = "'\(name)' is not known here; expressions can use \(names.map { "'\($0)'" }.joined(separator: ", "))"

@@ -1,9 +1,15 @@
+import CEL
 import CaseModel
 import Yams
 
 /// Reads a rule's check (`expect`, `deadline`, `cadence`, `duration`, `no_overlap`, `aggregate`).
 struct KindParser {
     var reader: NodeReader
+    /// Fields that an unknown key was taken for ('witin' → 'within'): already reported, so
+    /// not reported again as missing.
+    private var misspelt: Set<String> = []
+
+    init(reader: NodeReader) { self.reader = reader }
 
     static let deadlineKeys = ["start", "done", "within", "warn_within"]
     static let cadenceKeys = ["events", "from", "until", "first_within", "then_every", "schedule"]
@@ -25,10 +31,28 @@ struct KindParser {
         }
     }
 
+    /// The keys a kind's mapping may hold (none for `expect`, which is an expression).
+    static func fieldKeys(of kind: String) -> [String] {
+        switch kind {
+        case "deadline": return deadlineKeys
+        case "cadence": return cadenceKeys
+        case "duration": return durationKeys
+        case "no_overlap": return noOverlapKeys
+        case "aggregate": return aggregateKeys
+        default: return []
+        }
+    }
+
     /// The fields of a kind's mapping, reporting unknown keys; nil when it is not a mapping.
     private mutating func fields(_ entry: NodeReader.Entry, allowed: [String]) -> [String: (key: Node, value: Node)]? {
+        if NodeReader.isNull(entry.value) {
+            reader.error(entry.keyNode, "'\(entry.key)' is empty; its fields go on the lines below it",
+                         hint: "indent them further than '\(entry.key)', such as \(allowed.prefix(3).map { "'\($0):'" }.joined(separator: ", "))")
+            return nil
+        }
         guard let entries = reader.entries(entry.value, what: "'\(entry.key)'") else { return nil }
-        reader.rejectUnknownKeys(entries, allowed: allowed, in: "'\(entry.key)'")
+        let unknown = reader.rejectUnknownKeys(entries, allowed: allowed, in: "'\(entry.key)'")
+        misspelt = Set(unknown.compactMap { Suggestion.closest(to: $0.key, among: allowed) })
         var out: [String: (key: Node, value: Node)] = [:]
         for e in entries where allowed.contains(e.key) { out[e.key] = (e.keyNode, e.value) }
         return out
@@ -39,7 +63,7 @@ struct KindParser {
         if let f = fields[key], !NodeReader.isNull(f.value) { return f.value }
         if let f = fields[key] {
             reader.error(f.value, "'\(key)' in '\(entry.key)' is empty; give it an expression", hint: "for example '\(key): \(example)'")
-        } else {
+        } else if !misspelt.contains(key) {
             reader.error(entry.keyNode, "'\(entry.key)' needs '\(key)'", hint: "for example '\(key): \(example)'")
         }
         return nil

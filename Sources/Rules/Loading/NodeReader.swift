@@ -85,13 +85,14 @@ struct NodeReader {
 
     /// Reports keys not in `allowed`, with a did-you-mean; returns the unknown entries.
     @discardableResult
-    mutating func rejectUnknownKeys(_ entries: [Entry], allowed: [String], in what: String) -> [Entry] {
+    mutating func rejectUnknownKeys(_ entries: [Entry], allowed: [String], in what: String,
+                                    otherwise fallbackHint: String? = nil) -> [Entry] {
         var unknown: [Entry] = []
         for entry in entries where !allowed.contains(entry.key) {
             unknown.append(entry)
             let hint = Suggestion.hint(for: entry.key, among: allowed)
             error(entry.keyNode, "unknown key '\(entry.key)' in \(what)",
-                  hint: hint ?? "the keys allowed here are: \(allowed.joined(separator: ", "))")
+                  hint: hint ?? fallbackHint ?? "the keys allowed here are: \(allowed.joined(separator: ", "))")
         }
         return unknown
     }

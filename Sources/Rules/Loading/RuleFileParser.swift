@@ -24,7 +24,11 @@ enum RuleFileParser {
             return ([], reader.diagnostics)
         }
         guard let entries = reader.entries(root, what: "a rule file") else { return ([], reader.diagnostics) }
-        let unknown = reader.rejectUnknownKeys(entries, allowed: topLevelKeys, in: "a rule file")
+        // Keys starting with 'x-' hold settings shared between rules through anchors and
+        // merge keys (`x-defaults: &plan-rule ...`, then `<<: *plan-rule`); they are not rules.
+        let unknown = reader.rejectUnknownKeys(entries.filter { !$0.key.hasPrefix("x-") }, allowed: topLevelKeys,
+                                               in: "a rule file",
+                                               otherwise: "a rule file holds 'rules:'; to keep settings that rules share with '<<: *name', put them under a key starting with 'x-', such as 'x-defaults:'")
         guard let rulesEntry = entries.first(where: { $0.key == "rules" }) else {
             // A misspelt 'rules' has been reported with its did-you-mean already.
             if !unknown.contains(where: { Suggestion.closest(to: $0.key, among: topLevelKeys) != nil }) {

@@ -14,9 +14,31 @@ struct RuleParser {
     /// The rule, or nil when it has any error (its diagnostics are in `reader`).
     mutating func parse(_ node: Node) -> RuleDefinition? {
         let errorsBefore = errorCount
+        if case .scalar(let scalar) = node, RuleParser.isRuleID(scalar.string) {
+            // `- CP-REVIEW` alone: the writer meant the id.
+            reader.error(node, "a rule should be a set of keys, but found only '\(scalar.string)'",
+                         hint: "write it as '- id: \(scalar.string)', with 'title:', 'severity:' and the check on the lines below")
+            return nil
+        }
         guard let entries = reader.entries(node, what: "a rule") else { return nil }
-        let unknown = reader.rejectUnknownKeys(entries, allowed: RuleParser.allowedKeys, in: "a rule")
+        // Fields of a check written level with it instead of under it ('deadline:' then
+        // 'start:' at the same indentation) are said to belong under it.
+        var unknown: [NodeReader.Entry] = []
+        var misplaced: [NodeReader.Entry] = []
+        let emptyKinds = entries.filter { RuleKind.keywords.contains($0.key) && NodeReader.isNull($0.value) }
+        for entry in entries where !RuleParser.allowedKeys.contains(entry.key) {
+            if let kind = emptyKinds.first(where: { KindParser.fieldKeys(of: $0.key).contains(entry.key) }) {
+                reader.error(entry.keyNode,
+                             "'\(entry.key)' belongs under '\(kind.key)' (line \(reader.location(kind.keyNode).line)), but it is written level with it",
+                             hint: "indent '\(entry.key)' further than '\(kind.key)', as its other fields are")
+                misplaced.append(entry)
+            }
+        }
+        unknown = reader.rejectUnknownKeys(entries.filter { e in !misplaced.contains { $0.key == e.key } },
+                                           allowed: RuleParser.allowedKeys, in: "a rule")
         func value(_ key: String) -> Node? { entries.first(where: { $0.key == key })?.value }
+        // A key reported as a misspelling of 'title' need not also be reported as missing.
+        let misspelt = Set(unknown.compactMap { Suggestion.closest(to: $0.key, among: RuleParser.allowedKeys) })
 
         let ruleLocation = reader.location(node)
         var id: String?
@@ -24,25 +46,25 @@ struct RuleParser {
         if let idNode = value("id") {
             idLocation = reader.location(idNode)
             if let text = reader.text(idNode, key: "id") {
-                if text.isEmpty || !text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
+                if !RuleParser.isRuleID(text) {
                     reader.error(idNode, "rule id '\(text)' may use only letters, digits, '-', '_' and '.'")
                 } else {
                     id = text
                 }
             }
-        } else {
+        } else if !misspelt.contains("id") {
             reader.error(node, "this rule has no 'id'", hint: "add a short, stable id such as 'id: CP-REVIEW'")
         }
         let named = id.map { "rule '\($0)'" } ?? "this rule"
 
         var title: String?
-        if let t = value("title") { title = reader.text(t, key: "title") } else {
+        if let t = value("title") { title = reader.text(t, key: "title") } else if !misspelt.contains("title") {
             reader.error(node, "\(named) has no 'title'", hint: "add a one-line title such as 'title: Review conferences held on time'")
         }
         var severity: Severity?
         if let s = value("severity") {
             severity = reader.choice(s, key: "severity", among: Severity.allCases.map(\.rawValue)).flatMap(Severity.init(rawValue:))
-        } else {
+        } else if !misspelt.contains("severity") {
             reader.error(node, "\(named) has no 'severity'", hint: "add 'severity:' with one of info, low, medium, high, critical")
         }
         let area = value("area").flatMap { reader.text($0, key: "area") }
@@ -114,6 +136,11 @@ struct RuleParser {
         let kind = kindParser.parse(entry)
         reader = kindParser.reader
         return kind
+    }
+
+    /// Whether text could be a rule id: letters, digits, '-', '_' and '.'.
+    static func isRuleID(_ s: String) -> Bool {
+        !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
     static func isIdentifier(_ s: String) -> Bool {

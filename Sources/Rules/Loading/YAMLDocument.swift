@@ -53,6 +53,10 @@ enum YAMLDocument {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if let context, let (message, hint) = unclosed(context.text, problem: problem) {
+                // libyaml notices at the end of the file; the reader needs the place it was opened.
+                return Diagnostic(.error, at: at(context.mark), message, hint: hint)
+            }
             let (message, hint) = explain(problem: problem, context: context?.text)
             return Diagnostic(.error, at: at(mark), message, hint: hint)
         case .duplicatedKeysInMapping(let keys, let context):
@@ -94,6 +98,21 @@ enum YAMLDocument {
             }
         }
         return nil
+    }
+
+    /// What was left open when the file ended: a quoted value or a bracket, from libyaml's context.
+    private static func unclosed(_ context: String, problem: String) -> (String, String)? {
+        guard problem == "found unexpected end of stream" || problem.hasPrefix("did not find expected ','") else { return nil }
+        switch context {
+        case "while scanning a quoted scalar":
+            return ("the quote that starts this value is never closed",
+                    "end the value with the same quote it starts with")
+        case "while parsing a flow mapping":
+            return ("this '{' is never closed", "end the keys written on one line with '}'")
+        case "while parsing a flow sequence":
+            return ("this '[' is never closed", "end the list written on one line with ']'")
+        default: return nil
+        }
     }
 
     /// libyaml's problem texts, said in terms of the rule file.

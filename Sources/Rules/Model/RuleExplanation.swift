@@ -13,6 +13,19 @@ public struct RuleExplanation: Sendable {
         public var value: String
         /// Where the expression is written.
         public var location: SourceLocation
+        /// What its parts gave, outermost first (`plan.end_date` → `2024-05-01`), when it has
+        /// parts worth showing; records and literals are left out.
+        public var parts: [Part] = []
+    }
+
+    /// A sub-expression of a step and its value.
+    public struct Part: Sendable, Hashable {
+        /// The sub-expression, written as CEL.
+        public var expression: String
+        /// 1 for an operand of the whole expression, 2 for an operand of that, and so on.
+        public var depth: Int
+        /// What it gave, as text; `not needed` when the result was settled without it.
+        public var value: String
     }
 
     /// One item the rule looked at (the child itself when the rule has no `for_each`).
