@@ -26,26 +26,42 @@ public final class RunStore: Sendable {
     public init(path: String = RunStore.defaultPath, busyTimeout: Double = 10) throws {
         self.path = path
         self.busyTimeout = busyTimeout
+        // Runs that start together on a new or busy file can meet SQLite's "busy" in places its
+        // busy timeout does not cover (a read-only look while another process sets the file
+        // up, a journal-mode switch); opening is retried within the same time allowance.
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                queue = try Self.openQueue(path: path, busyTimeout: busyTimeout)
+                return
+            } catch RunStoreError.busy where Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    private static func openQueue(path: String, busyTimeout: Double) throws -> DatabaseQueue {
         let verdict = try DatabaseFileCheck.inspect(path: path)
         switch verdict {
         case .foreign: throw RunStoreError.notADatabase(path: path)
-        case .absent: try Self.createOwnerOnlyFile(at: path)
+        case .absent: try createOwnerOnlyFile(at: path)
         case .sqlite: break
         }
         do {
             let migrator = HistorySchema.migrator()
-            if verdict == .sqlite { try Self.inspectReadOnly(path: path, migrator: migrator, busyTimeout: busyTimeout) }
+            if verdict == .sqlite { try inspectReadOnly(path: path, migrator: migrator, busyTimeout: busyTimeout) }
             var configuration = Configuration()
             configuration.journalMode = .wal
             configuration.busyMode = .timeout(busyTimeout)
             configuration.foreignKeysEnabled = true
             configuration.label = "casecheck.history"
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrate(queue, with: migrator)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try migrate(queue, with: migrator)
+            return queue
         } catch let error as RunStoreError {
             throw error
         } catch {
-            throw Self.translate(error, path: path, busyTimeout: busyTimeout)
+            throw translate(error, path: path, busyTimeout: busyTimeout)
         }
     }
 
