@@ -193,8 +193,15 @@ struct JSONParser {
         }
         let open = mark
         position.offset += 1  // {
-        var pairs: [(String, Value)] = []
-        pairs.reserveCapacity(schema?.fieldNames.count ?? 4)
+        // Values go straight into the map's value array. While every key is a schema field
+        // (the usual case) the keys are only noted, a 4-bit field number each, and the map
+        // is built on a shape shared by all objects with the same fields in that order.
+        var values: [Value] = []
+        values.reserveCapacity(schema?.fieldNames.count ?? 4)
+        var order: UInt64 = 0
+        var orderShift: UInt64 = 0
+        /// The keys in full, once an object cannot be shaped (no schema, an unknown field).
+        var keys: [String]? = schema == nil ? [] : nil
         // Which schema fields have been seen, for duplicates without hashing (first 64 fields).
         var seenFields: UInt64 = 0
         skipWhitespace()
@@ -239,12 +246,19 @@ struct JSONParser {
                     duplicate = seenFields & (1 << UInt64(fieldIndex)) != 0
                     seenFields |= 1 << UInt64(fieldIndex)
                 } else {
-                    duplicate = pairs.contains { $0.0 == key }
+                    duplicate = keys?.contains(key) ?? false
                 }
                 if duplicate {
                     context.duplicateField(at: path, key, line: keyMark.line, column: column(of: keyMark))
                 } else {
-                    pairs.append((key, value))
+                    if keys == nil, let fieldIndex, fieldIndex < 15, orderShift < 64 {
+                        order |= UInt64(fieldIndex + 1) << orderShift
+                        orderShift += 4
+                    } else {
+                        if keys == nil, let schema { keys = JSONParser.fieldNames(order, of: schema) }
+                        keys!.append(key)
+                    }
+                    values.append(value)
                 }
                 skipWhitespace()
                 guard let next = peek else { throw syntaxError("unexpected end of file: expected ',' or '}' after object member") }
@@ -255,9 +269,25 @@ struct JSONParser {
                 throw unexpectedCharacter(expecting: "',' or '}' after object member")
             }
         }
-        let map = MapValue(stringKeyed: pairs)
+        let map: MapValue
+        if let schema, keys == nil {
+            map = MapValue(shape: context.shape(of: schema, order: order), values: values)
+        } else {
+            map = MapValue(stringKeyed: Array(zip(keys ?? [], values)))
+        }
         if let schema { context.checkRequired(at: path, schema, in: map, line: open.line, column: column(of: open)) }
         return .map(map)
+    }
+
+    /// The schema field names an order code lists (see ``RecordTypingContext/shape(of:order:)``).
+    static func fieldNames(_ order: UInt64, of schema: ResolvedObject) -> [String] {
+        var names: [String] = []
+        var rest = order
+        while rest != 0 {
+            names.append(schema.fieldNames[Int(rest & 0xF) - 1])
+            rest >>= 4
+        }
+        return names
     }
 
     mutating func parseList(_ itemType: ResolvedType, depth: Int) throws -> Value {
@@ -271,6 +301,7 @@ struct JSONParser {
             position.offset += 1
             return .list(items)
         }
+        items.reserveCapacity(8)
         var index = 0
         while true {
             skipWhitespace()
