@@ -15,6 +15,10 @@ public struct CompiledRule: Sendable {
     let message: MessageTemplate?
     let kind: CompiledKind
     let itemPaths: ItemPathNaming
+    /// True when a cadence's `events` do not mention the item (`child.visits...` under
+    /// `for_each: child.cp_plans`): they are then the same for every item, and are
+    /// evaluated once a record instead of once an item.
+    var eventsPerRecord = false
 
     public var id: String { definition.id }
     public var severity: Severity { definition.severity }
