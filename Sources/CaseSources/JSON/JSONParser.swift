@@ -204,6 +204,8 @@ struct JSONParser {
         var keys: [String]? = schema == nil ? [] : nil
         // Which schema fields have been seen, for duplicates without hashing (first 64 fields).
         var seenFields: UInt64 = 0
+        /// The field after the last one read: where the next key is looked for first.
+        var nextLikelyField = 0
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             position.offset += 1
@@ -218,7 +220,8 @@ struct JSONParser {
                 var fieldIndex: Int?
                 let key: String
                 if let schema, !token.hasEscapes,
-                   let i = schema.fieldIndex(matching: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {
+                   let i = schema.fieldIndex(matching: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]),
+                                             likely: nextLikelyField) {
                     fieldIndex = i
                     key = schema.fieldNames[i]  // shares the schema's string storage
                 } else {
@@ -230,6 +233,7 @@ struct JSONParser {
                     throw unexpectedCharacter(expecting: "':' after the field name \"\(key)\"")
                 }
                 position.offset += 1
+                if let fieldIndex { nextLikelyField = fieldIndex + 1 }
                 var fieldType = ResolvedType.any
                 if let schema {
                     if let fieldIndex {
