@@ -63,13 +63,14 @@ struct RuleCompiler {
               rule.message == nil || message != nil else {
             return (nil, diagnostics)
         }
-        var compiled = CompiledRule(definition: rule, calendar: calendar, variables: slots, forEach: forEach,
-                                    when: when, message: message, kind: kind,
-                                    itemPaths: ItemPathNaming(forEach: rule.forEach?.text))
         // Events that compile where only `child` and `as_of` exist cannot depend on the item.
+        var eventsPerRecord = false
         if rule.forEach != nil, case .cadence(let k) = rule.kind, (try? recordEnv.compile(k.events.text)) != nil {
-            compiled.eventsPerRecord = true
+            eventsPerRecord = true
         }
+        let compiled = CompiledRule(definition: rule, calendar: calendar, variables: slots, forEach: forEach,
+                                    when: when, message: message, kind: kind,
+                                    itemPaths: ItemPathNaming(forEach: rule.forEach?.text), eventsPerRecord: eventsPerRecord)
         return (compiled, diagnostics)
     }
 
