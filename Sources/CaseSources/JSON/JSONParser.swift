@@ -218,16 +218,19 @@ struct JSONParser {
                 let keyMark = mark
                 let token = try scanText()
                 var fieldIndex: Int?
-                let key: String
+                /// The key as text, made only when it is not a schema field (a schema
+                /// field's name is the schema's own string, fetched when needed).
+                var otherKey: String?
                 if let schema, !token.hasEscapes,
                    let i = schema.fieldIndex(matching: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]),
                                              likely: nextLikelyField) {
                     fieldIndex = i
-                    key = schema.fieldNames[i]  // shares the schema's string storage
                 } else {
-                    key = try string(of: token)
-                    fieldIndex = schema?.fieldIndex(named: key)
+                    let decoded = try string(of: token)
+                    fieldIndex = schema?.fieldIndex(named: decoded)
+                    if fieldIndex == nil { otherKey = decoded }
                 }
+                var key: String { otherKey ?? schema!.fieldNames[fieldIndex!] }
                 skipWhitespace()
                 guard peek == UInt8(ascii: ":") else {
                     throw unexpectedCharacter(expecting: "':' after the field name \"\(key)\"")
@@ -242,7 +245,11 @@ struct JSONParser {
                         context.unknownField(at: path, key, in: schema, line: keyMark.line, column: column(of: keyMark))
                     }
                 }
-                path.push(.key(key))
+                if let schema, let fieldIndex {
+                    path.push(.field(Unmanaged.passUnretained(schema), fieldIndex))
+                } else {
+                    path.push(.key(key))
+                }
                 let value = try parseValue(fieldType, depth: depth + 1)
                 path.pop()
                 let duplicate: Bool

@@ -31,7 +31,7 @@ final class RecordTypingContext {
     /// `order`: 4 bits a field, the field's index plus one, the first field lowest.
     func shape(of object: ResolvedObject, order: UInt64) -> MapShape {
         let id = ObjectIdentifier(object)
-        for entry in shapes where entry.order == order && entry.object == id { return entry.shape }
+        for i in shapes.indices where shapes[i].order == order && shapes[i].object == id { return shapes[i].shape }
         let shape = MapShape(stringKeys: JSONParser.fieldNames(order, of: object))!
         if shapes.count < maxShapes { shapes.append((id, order, shape)) }
         return shape
