@@ -8,90 +8,46 @@ import Darwin
 /// heterogeneous equality requires. Insertion order is kept so that output is stable.
 ///
 /// The entries live in one shared, copy-on-write storage object, so that passing a map
-/// (or a record) around costs one reference count, not three.
+/// (or a record) around costs one reference count, not three. The keys and their index
+/// sit in a separate, immutable ``MapShape`` that many maps can share: objects read from a
+/// case file with the same fields in the same order (every visit of a record, say) share
+/// one shape, so each holds only its values.
 public struct MapValue: @unchecked Sendable {
-    /// Entries in insertion order plus an open-addressing hash index over them. The index
-    /// uses ``MapKey/fastHash``, which the compiler precomputes for field names, so that
-    /// selecting a record field hashes nothing at run time.
+    /// A shape plus the values in its key order.
     @usableFromInline
     struct Table {
-        @usableFromInline var keys: [Value] = []
-        @usableFromInline var values: [Value] = []
-        /// The `MapKey` of each entry, parallel to `keys`.
-        @usableFromInline var mapKeys: [MapKey] = []
-        /// Hash buckets holding an entry position, or -1 when empty. Power-of-two sized,
-        /// at most half full. Empty while the map has at most ``linearLimit`` entries: most
-        /// maps in case records (a visit, a plan) have a handful of fields, and comparing a
-        /// few keys costs less than building, keeping and freeing a bucket array per object.
-        @usableFromInline var buckets: [Int32] = []
+        @usableFromInline var shape: MapShape.Keys
+        @usableFromInline var values: [Value]
 
-        /// Maps up to this size have no buckets and are searched key by key.
-        @usableFromInline static let linearLimit = 8
-
-        /// Where a key is; its hash is computed only when the map has buckets.
-        @inlinable
-        func position(of key: MapKey) -> Int? {
-            if buckets.isEmpty {
-                for p in mapKeys.indices where mapKeys[p] == key { return p }
-                return nil
-            }
-            return position(of: key, hash: key.fastHash)
+        init(shape: MapShape.Keys = MapShape.Keys.empty, values: [Value] = []) {
+            self.shape = shape
+            self.values = values
         }
 
-        @inlinable
-        func position(of key: MapKey, hash: Int) -> Int? {
-            let count = buckets.count
-            if count == 0 {
-                for p in mapKeys.indices where mapKeys[p] == key { return p }
-                return nil
-            }
-            let mask = count &- 1
-            var b = hash & mask
-            while true {
-                let p = Int(buckets[b])
-                if p < 0 { return nil }
-                if mapKeys[p] == key { return p }
-                b = (b &+ 1) & mask
-            }
-        }
+        var keys: [Value] { shape.keys }
 
-        /// Adds an entry for a key known to be absent.
+        @inlinable
+        func position(of key: MapKey) -> Int? { shape.position(of: key) }
+
+        /// Adds an entry for a key known to be absent. The shape's arrays are taken over
+        /// when this table holds the only reference to it, so building key by key stays
+        /// linear.
         mutating func append(_ key: Value, _ mapKey: MapKey, _ value: Value) {
-            keys.append(key)
+            var keys = shape.keys, mapKeys = shape.mapKeys, buckets = shape.buckets
+            shape = MapShape.Keys.empty
+            MapShape.Keys.append(key, mapKey, keys: &keys, mapKeys: &mapKeys, buckets: &buckets)
+            shape = MapShape.Keys(keys: keys, mapKeys: mapKeys, buckets: buckets)
             values.append(value)
-            mapKeys.append(mapKey)
-            if buckets.isEmpty {
-                if keys.count > Table.linearLimit { rebuildIndex(capacity: keys.count * 2) }
-            } else if keys.count * 2 > buckets.count {
-                rebuildIndex(capacity: buckets.count * 2)
-            } else {
-                insertIntoIndex(keys.count - 1)
-            }
         }
 
-        mutating func rebuildIndex(capacity: Int) {
-            guard keys.count > Table.linearLimit || capacity > 2 * Table.linearLimit else {
-                buckets = []
-                return
-            }
-            var size = 8
-            while size < capacity || size < keys.count * 2 { size *= 2 }
-            buckets = Array(repeating: -1, count: size)
-            for p in 0..<mapKeys.count { insertIntoIndex(p) }
-        }
-
-        private mutating func insertIntoIndex(_ p: Int) {
-            let mask = buckets.count - 1
-            var b = mapKeys[p].fastHash & mask
-            while buckets[b] >= 0 { b = (b + 1) & mask }
-            buckets[b] = Int32(p)
-        }
-
-        mutating func reserve(_ n: Int) {
-            keys.reserveCapacity(n)
-            values.reserveCapacity(n)
-            mapKeys.reserveCapacity(n)
-            if n * 2 > buckets.count { rebuildIndex(capacity: n * 2) }
+        /// Removes the entry at a position.
+        mutating func remove(at p: Int) {
+            var keys = shape.keys, mapKeys = shape.mapKeys
+            shape = MapShape.Keys.empty
+            keys.remove(at: p)
+            mapKeys.remove(at: p)
+            shape = MapShape.Keys(keys: keys, mapKeys: mapKeys)
+            values.remove(at: p)
         }
     }
 
@@ -108,7 +64,7 @@ public struct MapValue: @unchecked Sendable {
 
     @usableFromInline var storage: Storage
 
-    public var keys: [Value] { storage.table.keys }
+    public var keys: [Value] { storage.table.shape.keys }
     public var values: [Value] { storage.table.values }
 
     public init() {
@@ -118,32 +74,48 @@ public struct MapValue: @unchecked Sendable {
     /// Builds a map from key/value pairs; returns nil when a key is not a valid map key
     /// type or appears twice.
     public init?(_ pairs: [(Value, Value)]) {
-        var table = Table()
-        table.reserve(pairs.count)
+        var keys: [Value] = [], mapKeys: [MapKey] = [], buckets: [Int32] = [], values: [Value] = []
+        keys.reserveCapacity(pairs.count)
+        mapKeys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         for (k, v) in pairs {
-            guard let mk = MapKey(k), table.position(of: mk) == nil else { return nil }
-            table.append(k, mk, v)
+            guard let mk = MapKey(k), MapShape.Keys.position(of: mk, in: mapKeys, buckets: buckets) == nil else { return nil }
+            MapShape.Keys.append(k, mk, keys: &keys, mapKeys: &mapKeys, buckets: &buckets)
+            values.append(v)
         }
-        storage = Storage(table)
+        storage = Storage(Table(shape: MapShape.Keys(keys: keys, mapKeys: mapKeys, buckets: buckets), values: values))
     }
 
     /// Builds a map with string keys (the shape of a case record). A repeated key keeps
     /// its first position and its last value.
     public init(stringKeyed pairs: [(String, Value)]) {
-        var table = Table()
-        table.reserve(pairs.count)
+        var keys: [Value] = [], mapKeys: [MapKey] = [], buckets: [Int32] = [], values: [Value] = []
+        keys.reserveCapacity(pairs.count)
+        mapKeys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         for (k, v) in pairs {
             let mk = MapKey.string(k)
-            if let p = table.position(of: mk) {
-                table.values[p] = v
+            if let p = MapShape.Keys.position(of: mk, in: mapKeys, buckets: buckets) {
+                values[p] = v
             } else {
-                table.append(.string(k), mk, v)
+                MapShape.Keys.append(.string(k), mk, keys: &keys, mapKeys: &mapKeys, buckets: &buckets)
+                values.append(v)
             }
         }
-        storage = Storage(table)
+        storage = Storage(Table(shape: MapShape.Keys(keys: keys, mapKeys: mapKeys, buckets: buckets), values: values))
     }
 
-    public var count: Int { storage.table.keys.count }
+    /// Builds a map from a shape and one value per key, in the shape's order. Maps built
+    /// on one shape share its keys and index: nothing is hashed or indexed per map.
+    public init(shape: MapShape, values: [Value]) {
+        precondition(values.count == shape.count, "a map needs one value for each key of its shape")
+        storage = Storage(Table(shape: shape.keys, values: values))
+    }
+
+    /// The shape this map's keys are held in (shared with other maps built on it).
+    public var shape: MapShape { MapShape(keys: storage.table.shape) }
+
+    public var count: Int { storage.table.values.count }
 
     /// Looks a key up; nil when absent (or when the key is not a valid key type).
     public subscript(key: Value) -> Value? {
@@ -160,7 +132,7 @@ public struct MapValue: @unchecked Sendable {
     /// Looks a key up by its identity and a hash computed beforehand with
     /// ``MapKey/fastHash`` (the compiler does this once per field name).
     @inlinable public func value(forKey key: MapKey, hash: Int) -> Value? {
-        guard let p = storage.table.position(of: key, hash: hash) else { return nil }
+        guard let p = storage.table.shape.position(of: key, hash: hash) else { return nil }
         return storage.table.values[p]
     }
 
@@ -174,10 +146,7 @@ public struct MapValue: @unchecked Sendable {
                     if let newValue {
                         table.values[p] = newValue
                     } else {
-                        table.keys.remove(at: p)
-                        table.values.remove(at: p)
-                        table.mapKeys.remove(at: p)
-                        table.rebuildIndex(capacity: table.buckets.count)
+                        table.remove(at: p)
                     }
                 } else if let newValue {
                     table.append(.string(key), mk, newValue)
@@ -196,7 +165,140 @@ public struct MapValue: @unchecked Sendable {
     }
 
     /// Key/value pairs in insertion order.
-    public var entries: Zip2Sequence<[Value], [Value]> { zip(storage.table.keys, storage.table.values) }
+    public var entries: Zip2Sequence<[Value], [Value]> { zip(storage.table.shape.keys, storage.table.values) }
+}
+
+/// The keys of a map, in order, with their lookup index: immutable, and shared by every
+/// map built on it (``MapValue/init(shape:values:)``). Loaders make one shape per kind of
+/// object and field order, so a file's thousands of visits hold one set of keys between
+/// them.
+public struct MapShape: @unchecked Sendable {
+    /// Keys in order plus an open-addressing hash index over them. The index uses
+    /// ``MapKey/fastHash``, which the compiler precomputes for field names, so selecting a
+    /// record field hashes nothing at run time.
+    @usableFromInline
+    final class Keys: @unchecked Sendable {
+        @usableFromInline let keys: [Value]
+        /// The `MapKey` of each entry, parallel to `keys`.
+        @usableFromInline let mapKeys: [MapKey]
+        /// Hash buckets holding an entry position, or -1 when empty. Power-of-two sized,
+        /// at most half full. Empty while the map has at most ``linearLimit`` entries: most
+        /// objects in case records (a visit, a plan) have a handful of fields, and comparing
+        /// a few keys costs less than building and keeping a bucket array.
+        @usableFromInline let buckets: [Int32]
+
+        /// Maps up to this size have no buckets and are searched key by key.
+        @usableFromInline static let linearLimit = 8
+
+        static let empty = Keys(keys: [], mapKeys: [], buckets: [])
+
+        init(keys: [Value], mapKeys: [MapKey], buckets: [Int32]) {
+            self.keys = keys
+            self.mapKeys = mapKeys
+            self.buckets = buckets
+        }
+
+        /// Keys known to be distinct; the index is built here.
+        convenience init(keys: [Value], mapKeys: [MapKey]) {
+            self.init(keys: keys, mapKeys: mapKeys, buckets: Keys.index(mapKeys, capacity: mapKeys.count * 2))
+        }
+
+        /// Where a key is; its hash is computed only when the shape has buckets.
+        @inlinable
+        func position(of key: MapKey) -> Int? {
+            if buckets.isEmpty {
+                for p in mapKeys.indices where mapKeys[p] == key { return p }
+                return nil
+            }
+            return position(of: key, hash: key.fastHash)
+        }
+
+        @inlinable
+        func position(of key: MapKey, hash: Int) -> Int? {
+            Keys.position(of: key, hash: hash, in: mapKeys, buckets: buckets)
+        }
+
+        @inlinable
+        static func position(of key: MapKey, hash: Int, in mapKeys: [MapKey], buckets: [Int32]) -> Int? {
+            let count = buckets.count
+            if count == 0 {
+                for p in mapKeys.indices where mapKeys[p] == key { return p }
+                return nil
+            }
+            let mask = count &- 1
+            var b = hash & mask
+            while true {
+                let p = Int(buckets[b])
+                if p < 0 { return nil }
+                if mapKeys[p] == key { return p }
+                b = (b &+ 1) & mask
+            }
+        }
+
+        static func position(of key: MapKey, in mapKeys: [MapKey], buckets: [Int32]) -> Int? {
+            if buckets.isEmpty {
+                for p in mapKeys.indices where mapKeys[p] == key { return p }
+                return nil
+            }
+            return position(of: key, hash: key.fastHash, in: mapKeys, buckets: buckets)
+        }
+
+        /// Adds a key known to be absent, growing the index when it is due.
+        static func append(_ key: Value, _ mapKey: MapKey, keys: inout [Value], mapKeys: inout [MapKey], buckets: inout [Int32]) {
+            keys.append(key)
+            mapKeys.append(mapKey)
+            if buckets.isEmpty {
+                if keys.count > linearLimit { buckets = index(mapKeys, capacity: keys.count * 2) }
+            } else if keys.count * 2 > buckets.count {
+                buckets = index(mapKeys, capacity: buckets.count * 2)
+            } else {
+                insert(mapKeys.count - 1, mapKeys, into: &buckets)
+            }
+        }
+
+        /// The bucket array for these keys; empty for maps small enough to search in turn.
+        static func index(_ mapKeys: [MapKey], capacity: Int) -> [Int32] {
+            guard mapKeys.count > linearLimit else { return [] }
+            var size = 8
+            while size < capacity || size < mapKeys.count * 2 { size *= 2 }
+            var buckets = [Int32](repeating: -1, count: size)
+            for p in 0..<mapKeys.count { insert(p, mapKeys, into: &buckets) }
+            return buckets
+        }
+
+        private static func insert(_ p: Int, _ mapKeys: [MapKey], into buckets: inout [Int32]) {
+            let mask = buckets.count - 1
+            var b = mapKeys[p].fastHash & mask
+            while buckets[b] >= 0 { b = (b + 1) & mask }
+            buckets[b] = Int32(p)
+        }
+    }
+
+    @usableFromInline let keys: Keys
+
+    init(keys: Keys) { self.keys = keys }
+
+    /// A shape with these string keys, in this order; nil when a key appears twice.
+    public init?(stringKeys names: [String]) {
+        var keys: [Value] = [], mapKeys: [MapKey] = [], buckets: [Int32] = []
+        keys.reserveCapacity(names.count)
+        mapKeys.reserveCapacity(names.count)
+        for name in names {
+            let mk = MapKey.string(name)
+            guard Keys.position(of: mk, in: mapKeys, buckets: buckets) == nil else { return nil }
+            Keys.append(.string(name), mk, keys: &keys, mapKeys: &mapKeys, buckets: &buckets)
+        }
+        self.keys = Keys(keys: keys, mapKeys: mapKeys, buckets: buckets)
+    }
+
+    /// How many keys the shape has.
+    public var count: Int { keys.keys.count }
+
+    /// The keys in order.
+    public var keyValues: [Value] { keys.keys }
+
+    /// True when both are the same shared shape (not merely equal keys).
+    public func isIdentical(to other: MapShape) -> Bool { keys === other.keys }
 }
 
 /// The hashable identity of a map key. Int and uint keys of equal value coincide; a double

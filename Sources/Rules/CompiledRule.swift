@@ -6,10 +6,10 @@ import CaseModel
 /// Checking is a pure function of the record and the health-check date: a `CompiledRule`
 /// holds no mutable state and may be used from several threads at once.
 public struct CompiledRule: Sendable {
-    /// Everything the rule holds, behind one reference: a rule is copied into every check of
-    /// every record, and copying a reference is one retain where copying the fields was
-    /// dozens (measured: half the time of a 103-rule census pack went to retains/releases).
-    private final class Storage: Sendable {
+    /// The compiled parts, in one shared immutable object: the engine hands a rule to
+    /// every record it checks, and copying one reference costs less than copying (and
+    /// reference counting) a dozen fields each time.
+    private final class Parts: Sendable {
         let definition: RuleDefinition
         let calendar: any RuleCalendar
         let variables: RuleVariables
@@ -18,9 +18,11 @@ public struct CompiledRule: Sendable {
         let message: MessageTemplate?
         let kind: CompiledKind
         let itemPaths: ItemPathNaming
+        let eventsPerRecord: Bool
 
         init(definition: RuleDefinition, calendar: any RuleCalendar, variables: RuleVariables, forEach: CompiledExpression?,
-             when: CompiledExpression?, message: MessageTemplate?, kind: CompiledKind, itemPaths: ItemPathNaming) {
+             when: CompiledExpression?, message: MessageTemplate?, kind: CompiledKind, itemPaths: ItemPathNaming,
+             eventsPerRecord: Bool) {
             self.definition = definition
             self.calendar = calendar
             self.variables = variables
@@ -29,26 +31,32 @@ public struct CompiledRule: Sendable {
             self.message = message
             self.kind = kind
             self.itemPaths = itemPaths
+            self.eventsPerRecord = eventsPerRecord
         }
     }
 
-    private let storage: Storage
+    private let parts: Parts
 
     init(definition: RuleDefinition, calendar: any RuleCalendar, variables: RuleVariables, forEach: CompiledExpression?,
-         when: CompiledExpression?, message: MessageTemplate?, kind: CompiledKind, itemPaths: ItemPathNaming) {
-        storage = Storage(definition: definition, calendar: calendar, variables: variables, forEach: forEach, when: when,
-                          message: message, kind: kind, itemPaths: itemPaths)
+         when: CompiledExpression?, message: MessageTemplate?, kind: CompiledKind, itemPaths: ItemPathNaming,
+         eventsPerRecord: Bool = false) {
+        parts = Parts(definition: definition, calendar: calendar, variables: variables, forEach: forEach, when: when,
+                      message: message, kind: kind, itemPaths: itemPaths, eventsPerRecord: eventsPerRecord)
     }
 
     /// The rule as written.
-    public var definition: RuleDefinition { storage.definition }
-    var calendar: any RuleCalendar { storage.calendar }
-    var variables: RuleVariables { storage.variables }
-    var forEach: CompiledExpression? { storage.forEach }
-    var when: CompiledExpression? { storage.when }
-    var message: MessageTemplate? { storage.message }
-    var kind: CompiledKind { storage.kind }
-    var itemPaths: ItemPathNaming { storage.itemPaths }
+    public var definition: RuleDefinition { parts.definition }
+    var calendar: any RuleCalendar { parts.calendar }
+    var variables: RuleVariables { parts.variables }
+    var forEach: CompiledExpression? { parts.forEach }
+    var when: CompiledExpression? { parts.when }
+    var message: MessageTemplate? { parts.message }
+    var kind: CompiledKind { parts.kind }
+    var itemPaths: ItemPathNaming { parts.itemPaths }
+    /// True when a cadence's `events` do not mention the item (`child.visits...` under
+    /// `for_each: child.cp_plans`): they are then the same for every item, and are
+    /// evaluated once a record instead of once an item.
+    var eventsPerRecord: Bool { parts.eventsPerRecord }
 
     public var id: String { definition.id }
     public var severity: Severity { definition.severity }

@@ -193,10 +193,19 @@ struct JSONParser {
         }
         let open = mark
         position.offset += 1  // {
-        var pairs: [(String, Value)] = []
-        pairs.reserveCapacity(schema?.fieldNames.count ?? 4)
+        // Values go straight into the map's value array. While every key is a schema field
+        // (the usual case) the keys are only noted, a 4-bit field number each, and the map
+        // is built on a shape shared by all objects with the same fields in that order.
+        var values: [Value] = []
+        values.reserveCapacity(schema?.fieldNames.count ?? 4)
+        var order: UInt64 = 0
+        var orderShift: UInt64 = 0
+        /// The keys in full, once an object cannot be shaped (no schema, an unknown field).
+        var keys: [String]? = schema == nil ? [] : nil
         // Which schema fields have been seen, for duplicates without hashing (first 64 fields).
         var seenFields: UInt64 = 0
+        /// The field after the last one read: where the next key is looked for first.
+        var nextLikelyField = 0
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             position.offset += 1
@@ -209,20 +218,25 @@ struct JSONParser {
                 let keyMark = mark
                 let token = try scanText()
                 var fieldIndex: Int?
-                let key: String
+                /// The key as text, made only when it is not a schema field (a schema
+                /// field's name is the schema's own string, fetched when needed).
+                var otherKey: String?
                 if let schema, !token.hasEscapes,
-                   let i = schema.fieldIndex(matching: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) {
+                   let i = schema.fieldIndex(matching: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]),
+                                             likely: nextLikelyField) {
                     fieldIndex = i
-                    key = schema.fieldNames[i]  // shares the schema's string storage
                 } else {
-                    key = try string(of: token)
-                    fieldIndex = schema?.fieldIndex(named: key)
+                    let decoded = try string(of: token)
+                    fieldIndex = schema?.fieldIndex(named: decoded)
+                    if fieldIndex == nil { otherKey = decoded }
                 }
+                var key: String { otherKey ?? schema!.fieldNames[fieldIndex!] }
                 skipWhitespace()
                 guard peek == UInt8(ascii: ":") else {
                     throw unexpectedCharacter(expecting: "':' after the field name \"\(key)\"")
                 }
                 position.offset += 1
+                if let fieldIndex { nextLikelyField = fieldIndex + 1 }
                 var fieldType = ResolvedType.any
                 if let schema {
                     if let fieldIndex {
@@ -231,7 +245,11 @@ struct JSONParser {
                         context.unknownField(at: path, key, in: schema, line: keyMark.line, column: column(of: keyMark))
                     }
                 }
-                path.push(.key(key))
+                if let schema, let fieldIndex {
+                    path.push(.field(Unmanaged.passUnretained(schema), fieldIndex))
+                } else {
+                    path.push(.key(key))
+                }
                 let value = try parseValue(fieldType, depth: depth + 1)
                 path.pop()
                 let duplicate: Bool
@@ -239,12 +257,19 @@ struct JSONParser {
                     duplicate = seenFields & (1 << UInt64(fieldIndex)) != 0
                     seenFields |= 1 << UInt64(fieldIndex)
                 } else {
-                    duplicate = pairs.contains { $0.0 == key }
+                    duplicate = keys?.contains(key) ?? false
                 }
                 if duplicate {
                     context.duplicateField(at: path, key, line: keyMark.line, column: column(of: keyMark))
                 } else {
-                    pairs.append((key, value))
+                    if keys == nil, let fieldIndex, fieldIndex < 15, orderShift < 64 {
+                        order |= UInt64(fieldIndex + 1) << orderShift
+                        orderShift += 4
+                    } else {
+                        if keys == nil, let schema { keys = JSONParser.fieldNames(order, of: schema) }
+                        keys!.append(key)
+                    }
+                    values.append(value)
                 }
                 skipWhitespace()
                 guard let next = peek else { throw syntaxError("unexpected end of file: expected ',' or '}' after object member") }
@@ -255,9 +280,25 @@ struct JSONParser {
                 throw unexpectedCharacter(expecting: "',' or '}' after object member")
             }
         }
-        let map = MapValue(stringKeyed: pairs)
+        let map: MapValue
+        if let schema, keys == nil {
+            map = MapValue(shape: context.shape(of: schema, order: order), values: values)
+        } else {
+            map = MapValue(stringKeyed: Array(zip(keys ?? [], values)))
+        }
         if let schema { context.checkRequired(at: path, schema, in: map, line: open.line, column: column(of: open)) }
         return .map(map)
+    }
+
+    /// The schema field names an order code lists (see ``RecordTypingContext/shape(of:order:)``).
+    static func fieldNames(_ order: UInt64, of schema: ResolvedObject) -> [String] {
+        var names: [String] = []
+        var rest = order
+        while rest != 0 {
+            names.append(schema.fieldNames[Int(rest & 0xF) - 1])
+            rest >>= 4
+        }
+        return names
     }
 
     mutating func parseList(_ itemType: ResolvedType, depth: Int) throws -> Value {
@@ -271,6 +312,7 @@ struct JSONParser {
             position.offset += 1
             return .list(items)
         }
+        items.reserveCapacity(8)
         var index = 0
         while true {
             skipWhitespace()

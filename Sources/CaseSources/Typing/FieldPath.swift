@@ -4,7 +4,19 @@
 struct FieldPath {
     enum Component {
         case key(String)
+        /// A field of a schema object, by its index: named only when the path is rendered,
+        /// so that reading a field costs no string copy. The schema outlives every parse.
+        case field(Unmanaged<ResolvedObject>, Int)
         case index(Int)
+
+        /// The field name of a key or field component.
+        var name: String? {
+            switch self {
+            case .key(let k): return k
+            case .field(let object, let i): return object.takeUnretainedValue().fieldNames[i]
+            case .index: return nil
+            }
+        }
     }
 
     private(set) var components: [Component] = []
@@ -18,11 +30,10 @@ struct FieldPath {
     var rendered: String {
         var s = ""
         for c in components {
-            switch c {
-            case .key(let k):
+            if let k = c.name {
                 if !s.isEmpty { s += "." }
                 s += k
-            case .index(let i):
+            } else if case .index(let i) = c {
                 s += "[\(i)]"
             }
         }
@@ -34,11 +45,10 @@ struct FieldPath {
     func schemaPath(appending key: String) -> String {
         var s = ""
         for c in components {
-            switch c {
-            case .key(let k):
+            if let k = c.name {
                 if !s.isEmpty { s += "." }
                 s += k
-            case .index:
+            } else {
                 s += "[]"
             }
         }

@@ -18,8 +18,24 @@ final class RecordTypingContext {
     let maxErrorsPerRecord = 20
     private var suppressedErrors = 0
     private var warnedSchemaPaths: Set<String> = []
+    /// Shapes made so far, by schema object and field order: objects read with the same
+    /// fields in the same order share one. A context serves one thread, so no locking.
+    private var shapes: [(object: ObjectIdentifier, order: UInt64, shape: MapShape)] = []
+    /// Past this many kinds of object the shapes are made afresh each time, so that a file
+    /// whose objects list their fields in every possible order cannot grow the cache.
+    private let maxShapes = 256
 
     init(file: String) { self.file = file }
+
+    /// The shape for objects of `object` whose keys are the schema fields listed in
+    /// `order`: 4 bits a field, the field's index plus one, the first field lowest.
+    func shape(of object: ResolvedObject, order: UInt64) -> MapShape {
+        let id = ObjectIdentifier(object)
+        for i in shapes.indices where shapes[i].order == order && shapes[i].object == id { return shapes[i].shape }
+        let shape = MapShape(stringKeys: JSONParser.fieldNames(order, of: object))!
+        if shapes.count < maxShapes { shapes.append((id, order, shape)) }
+        return shape
+    }
 
     /// Stands in for a value that failed its type check (already reported): unlike null it
     /// does not also read as "missing", and its record is never handed out.

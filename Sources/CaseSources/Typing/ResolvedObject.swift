@@ -33,16 +33,20 @@ final class ResolvedObject {
 
     func fieldIndex(named name: String) -> Int? { indexByName[name] }
 
-    /// The index of the field whose name is exactly these bytes.
-    func fieldIndex(matching key: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The index of the field whose name is exactly these bytes. `likely` is tried first:
+    /// exports list fields in the same order as the schema, so it is usually the field
+    /// after the one just read.
+    func fieldIndex(matching key: UnsafeBufferPointer<UInt8>, likely: Int = 0) -> Int? {
         nameBytes.withUnsafeBufferPointer { names in
-            for i in 0..<fieldNames.count {
+            func matches(_ i: Int) -> Bool {
                 let start = nameStarts[i], length = nameStarts[i + 1] - start
-                guard length == key.count else { continue }
+                guard length == key.count else { return false }
                 var j = 0
                 while j < length && names[start + j] == key[j] { j += 1 }
-                if j == length { return i }
+                return j == length
             }
+            if likely >= 0 && likely < fieldNames.count && matches(likely) { return likely }
+            for i in 0..<fieldNames.count where i != likely && matches(i) { return i }
             return nil
         }
     }

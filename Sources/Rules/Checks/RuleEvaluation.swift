@@ -88,17 +88,19 @@ struct RuleEvaluation {
             out += overlaps(units, start: start, end: end, activation: &activation)
             return out
         }
+        var recordEvents: DatesResult?
         for unit in units {
             bind(unit, into: &activation)
-            for outcome in check(unit, activation: &activation) {
+            for outcome in check(unit, activation: &activation, recordEvents: &recordEvents) {
                 out.append(finding(outcome, unit: unit, activation: &activation))
             }
         }
         return out
     }
 
-    /// The kind's verdict on one unit (the activation has the unit bound).
-    private func check(_ unit: Unit, activation: inout Activation) -> [CheckOutcome] {
+    /// The kind's verdict on one unit (the activation has the unit bound). `recordEvents`
+    /// keeps a cadence's events between units when they are the same for every unit.
+    private func check(_ unit: Unit, activation: inout Activation, recordEvents: inout DatesResult?) -> [CheckOutcome] {
         switch rule.kind {
         case .expect(let condition):
             switch condition.evaluate(activation) {
@@ -121,7 +123,14 @@ struct RuleEvaluation {
             if case .failed(let o) = from { return [o] }
             if case .failed(let o) = until { return [o] }
             guard case .date(let f) = from else { return [] }
-            switch dates(eventsExpr, activation) {
+            let events: DatesResult
+            if rule.eventsPerRecord, let known = recordEvents {
+                events = known
+            } else {
+                events = dates(eventsExpr, activation)
+                if rule.eventsPerRecord { recordEvents = events }
+            }
+            switch events {
             case .failure(let o): return [o]
             case .success(let events):
                 return CadenceCheck.evaluate(from: f, until: until.date, events: events, schedule: schedule,

@@ -38,6 +38,7 @@ struct RuleCompiler {
             if let program = forEach?.program { itemType = SchemaTypes.elementType(of: program.resultType) }
             if forEach == nil { itemType = .dyn }
         }
+        let recordEnv = env
         let itemSlot = env.declare(rule.itemName, type: itemType)
 
         // Templates see the rule's variables plus what a finding carries.
@@ -64,9 +65,14 @@ struct RuleCompiler {
               rule.message == nil || message != nil else {
             return (nil, diagnostics)
         }
+        // Events that compile where only `child` and `as_of` exist cannot depend on the item.
+        var eventsPerRecord = false
+        if rule.forEach != nil, case .cadence(let k) = rule.kind, (try? recordEnv.compile(k.events.text)) != nil {
+            eventsPerRecord = true
+        }
         let compiled = CompiledRule(definition: rule, calendar: calendar, variables: slots, forEach: forEach,
                                     when: when, message: message, kind: kind,
-                                    itemPaths: ItemPathNaming(forEach: rule.forEach?.text))
+                                    itemPaths: ItemPathNaming(forEach: rule.forEach?.text), eventsPerRecord: eventsPerRecord)
         return (compiled, diagnostics)
     }
 
