@@ -24,8 +24,8 @@ func fail(_ message: String) -> Never {
 }
 
 func generate(children: Int, seed: UInt64, errorRate: Int, to path: String) {
-    FileManager.default.createFile(atPath: path, contents: nil)
-    guard let handle = FileHandle(forWritingAtPath: path) else { fail("cannot write \(path)") }
+    guard FileManager.default.createFile(atPath: path, contents: nil),
+          let handle = FileHandle(forWritingAtPath: path) else { fail("cannot write \(path)") }
     var generator = CensusGenerator(children: children, seed: seed)
     generator.errorRate = errorRate
     generator.generate { handle.write(Data($0.utf8)) }
