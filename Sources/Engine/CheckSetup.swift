@@ -39,10 +39,12 @@ public struct CheckSetup: Sendable {
             let folder = (first as NSString).deletingLastPathComponent
             start = folder.isEmpty ? "." : folder
         }
-        var candidate = URL(fileURLWithPath: start).standardizedFileURL
+        let startURL = URL(fileURLWithPath: start).standardizedFileURL
+        var candidate = startURL
         while true {
             if fm.fileExists(atPath: candidate.appendingPathComponent("schema.yaml").path) {
-                return candidate.path == URL(fileURLWithPath: start).standardizedFileURL.path ? start : candidate.path
+                // The folder as the user wrote it when it is the pack, so messages name it so.
+                return candidate == startURL ? start : candidate.path
             }
             let parent = candidate.deletingLastPathComponent()
             if parent.path == candidate.path { break }

@@ -103,7 +103,7 @@ struct LintCommand: ParsableCommand {
         case .text:
             let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
             report = LintTextReport(findings: result.findings, colour: colour).render()
-        default:
+        case .html, .csv, .markdown, .sarif, .junit:
             report = reports.render(format.reportFormat!, result: result, asOf: date, pack: pack)
         }
         do {
