@@ -24,6 +24,9 @@ enum BenchMain {
         var workers = ProcessInfo.processInfo.activeProcessorCount
         /// Records read and checked at a time: memory is bounded by about two batches.
         var batchSize = 256
+        /// An NDJSON file to check instead of generated children (profiling without the
+        /// generator's own work in the samples).
+        var input: String?
     }
 
     static func main() throws {
@@ -48,11 +51,17 @@ enum BenchMain {
         }
         print("casecheck-bench: \(pack.rules.count) rules, \(options.workers) workers, calendar \(calendar.name), seed \(options.seed)")
         for size in options.sizes {
-            let path = FileManager.default.temporaryDirectory
-                .appendingPathComponent("casecheck-bench-\(size)-\(ProcessInfo.processInfo.processIdentifier).ndjson").path
-            var generator = ChildGenerator(seed: options.seed, asOf: asOf)
-            let bytes = try generator.write(count: size, to: path)
-            defer { if !options.keep { try? FileManager.default.removeItem(atPath: path) } }
+            let path: String, bytes: Int
+            if let input = options.input {
+                path = input
+                bytes = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+            } else {
+                path = FileManager.default.temporaryDirectory
+                    .appendingPathComponent("casecheck-bench-\(size)-\(ProcessInfo.processInfo.processIdentifier).ndjson").path
+                var generator = ChildGenerator(seed: options.seed, asOf: asOf)
+                bytes = try generator.write(count: size, to: path)
+            }
+            defer { if !options.keep && options.input == nil { try? FileManager.default.removeItem(atPath: path) } }
 
             PeakMemory.reset()
             let started = DispatchTime.now().uptimeNanoseconds
@@ -65,7 +74,7 @@ enum BenchMain {
             let peak = PeakMemory.bytes().map { String(format: "%.1f MB", Double($0) / 1_048_576) } ?? "unknown"
             let s = result.summary
             print(String(format: "%7d children  %6.1f MB NDJSON  %6.2f s  %8.0f children/s  peak RSS %@",
-                         size, Double(bytes) / 1_048_576, seconds, Double(s.recordsChecked) / seconds, peak))
+                         s.recordsChecked, Double(bytes) / 1_048_576, seconds, Double(s.recordsChecked) / seconds, peak))
             print(String(format: "  CPU %.2f s (%.0f children per CPU-second; %.1f cores busy)  %d checked, %d skipped, %d findings",
                          cpu, Double(s.recordsChecked) / cpu, cpu / seconds, s.recordsChecked, s.recordsSkipped, s.findings))
             var byRule: [String: Int] = [:]
@@ -117,25 +126,28 @@ enum BenchMain {
             case "--batch":
                 guard let b = Int(value(argument)), b > 0 else { usage("--batch takes a positive whole number") }
                 options.batchSize = b
+            case "--input": options.input = value(argument)
             case "--keep": options.keep = true
             case "--read-only": options.readOnly = true
             case "-h", "--help": usage(nil)
             default: usage("unknown option '\(argument)'")
             }
         }
+        if options.input != nil { options.sizes = [0] }
         if options.sizes.isEmpty { options.sizes = [10_000, 100_000] }
         return options
     }
 
     private static func usage(_ problem: String?) -> Never {
         let text = """
-        usage: casecheck-bench [--children N]... [--seed S] [--workers W] [--batch B] [--keep] [--read-only]
+        usage: casecheck-bench [--children N]... [--seed S] [--workers W] [--batch B] [--keep] [--read-only] [--input FILE]
           --children N   children to generate and check (repeatable; default 10000 and 100000)
           --seed S       random seed for the generated children
           --workers W    threads checking records (default: the number of cores)
           --batch B      records read and checked at a time (default 256)
           --keep         keep the generated NDJSON file and print its path
           --read-only    only read and type the records (no rules), to see what parsing costs
+          --input FILE   check this NDJSON file (one written with --keep) instead of generating one
 
         """
         if let problem {
