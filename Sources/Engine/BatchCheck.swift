@@ -36,7 +36,7 @@ struct BatchCheck: Sendable {
         // Several slices a worker, so one slow slice (a child with a long history) does not
         // leave the other core idle for the rest of the batch.
         let slices = workers <= 1 ? 1 : min(records.count, workers * 4)
-        guard slices > 1 else { return check(records[...]) }
+        guard slices > 1 else { return checkInTurn(records[...]) }
         var parts = [Outcome?](repeating: nil, count: slices)
         let size = records.count / slices, extra = records.count % slices
         parts.withUnsafeMutableBufferPointer { slots in
@@ -44,7 +44,7 @@ struct BatchCheck: Sendable {
             DispatchQueue.concurrentPerform(iterations: slices) { i in
                 let start = i * size + min(i, extra)
                 let end = start + size + (i < extra ? 1 : 0)
-                slots[i] = check(records[start..<end])
+                slots[i] = checkInTurn(records[start..<end])
             }
         }
         var merged = Outcome(aggregateRules: aggregateRules.count)
@@ -52,7 +52,8 @@ struct BatchCheck: Sendable {
         return merged
     }
 
-    private func check(_ records: ArraySlice<CaseRecord>) -> Outcome {
+    /// Checks the records one after another on the calling thread.
+    func checkInTurn(_ records: ArraySlice<CaseRecord>) -> Outcome {
         var outcome = Outcome(aggregateRules: aggregateRules.count)
         for record in records {
             for rule in recordRules {

@@ -45,26 +45,22 @@ public struct RuleEngine: Sendable {
     }
 
     /// Reads every record from `reader` and checks it.
+    ///
+    /// Records are read and checked on the same worker thread where the format allows it
+    /// (see ``CaseReader/readInParallel(workers:check:receive:)``), so each is made, checked
+    /// and freed in one place while the other workers do the same with other records.
     /// - Parameter progress: called on the calling thread after each batch.
     public func run(_ reader: CaseReader, progress: ((RunProgress) -> Void)? = nil) -> RunResult {
         var run = RunAccumulator(aggregateRules: pack.aggregateRules, asOf: asOf)
         var diagnostics: [Diagnostic] = []
         let checker = batchCheck
-        var inFlight: InFlightBatch?
-        func collect() {
-            guard let batch = inFlight else { return }
-            run.add(batch.wait())
-            inFlight = nil
+        reader.readInParallel(workers: workers, check: { records in checker.checkInTurn(records[...]) }) { batchDiagnostics, outcome in
+            diagnostics += batchDiagnostics
+            guard let outcome else { return }
+            run.add(outcome)
             progress?(RunProgress(recordsRead: reader.counts.recordsRead, recordsChecked: run.recordsChecked,
                                   findings: run.findings.count))
         }
-        while let batch = reader.nextBatch() {
-            diagnostics += batch.diagnostics
-            collect()
-            guard !batch.records.isEmpty else { continue }
-            inFlight = InFlightBatch(batch.records, checker: checker)
-        }
-        collect()
         var summary = RunSummary()
         summary.take(reader.counts)
         summary.recordsChecked = run.recordsChecked

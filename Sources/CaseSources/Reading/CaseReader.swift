@@ -74,16 +74,22 @@ public final class CaseReader: @unchecked Sendable {
 
     private let schema: ResolvedObject
     private var entries: [CaseFileDiscovery.Entry]
-    private var nextEntry = 0
-    private var current: CaseFileSource?
+    var nextEntry = 0
+    var entryCount: Int { entries.count }
+    var current: CaseFileSource?
     private var currentFileHasErrors = false
     private var currentFileDiagnostics = 0
+    /// Once-a-file warnings already given in the current file: sources that read a file on
+    /// several threads give each once a thread, and the repeats are dropped here, in order.
+    private var warnedKeys: Set<String> = []
     /// Where each child id was first seen: file (index into `files`) and line, packed.
     private var firstSeen: [String: UInt64] = [:]
     private var filesSeen: [String] = []
     /// Events read past the end of the last batch, handed out first next time.
     private var pending: [LoadEvent] = []
     private var pendingIndex = 0
+    /// True when nothing read is waiting to be handed out.
+    var nothingPending: Bool { pendingIndex >= pending.count }
 
     /// - Parameters:
     ///   - paths: files and directories to read.
@@ -135,14 +141,20 @@ public final class CaseReader: @unchecked Sendable {
         return batch
     }
 
-    private func take(_ event: LoadEvent, into batch: inout CaseBatch) {
+    /// Counts an event and puts what it carries into the batch, in file order.
+    func take(_ event: LoadEvent, into batch: inout CaseBatch) {
         switch event {
         case .record(let record):
             if reportsDuplicateIds, let id = record.id { checkDuplicate(id, at: record.location, into: &batch) }
             batch.records.append(record)
             counts.recordsLoaded += 1
+        case .checked(let id, let location):
+            if reportsDuplicateIds, let id { checkDuplicate(id, at: location, into: &batch) }
+            counts.recordsLoaded += 1
         case .skipped:
             counts.recordsSkipped += 1
+        case .onceAFile(_, let key) where !warnedKeys.insert(key).inserted:
+            break
         case .diagnostic(let d), .onceAFile(let d, _):
             note(d)
             currentFileDiagnostics += 1
@@ -224,19 +236,16 @@ public final class CaseReader: @unchecked Sendable {
         }
     }
 
-    /// Opens the next file; problems with paths or opening go into the batch. Nil when the
-    /// entry could not be opened (the caller moves on) or none are left.
-    private func openNextFile(into batch: inout CaseBatch) -> CaseFileSource? {
+    /// Opens the next file. Nil when the entry could not be opened (the caller moves on; the
+    /// problem is in `problems`) or none are left.
+    func openNextFile(problems: inout [Diagnostic]) -> CaseFileSource? {
         guard nextEntry < entries.count else { return nil }
         let entry = entries[nextEntry]
         nextEntry += 1
-        currentFileHasErrors = false
-        currentFileDiagnostics = 0
         switch entry {
         case .problem(let d):
             counts.files += 1
-            note(d)
-            batch.diagnostics.append(d)
+            problems.append(d)
             return nil
         case .file(let path, let format):
             counts.files += 1
@@ -244,13 +253,31 @@ public final class CaseReader: @unchecked Sendable {
                 if format == .annexACSV { return try openAnnexACSVFolder(startingWith: path) }
                 return try open(path, format)
             } catch {
-                let d = Diagnostic(.error, at: SourceLocation(file: path, line: 0),
-                                   "the file could not be read: \(CaseReader.describe(error))")
-                note(d)
-                batch.diagnostics.append(d)
+                problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0),
+                                           "the file could not be read: \(CaseReader.describe(error))"))
                 return nil
             }
         }
+    }
+
+    /// Begins a file's per-file counts (in file order, which for a parallel read is when its
+    /// first events are taken), with the problems met opening it.
+    func startFile(reporting problems: [Diagnostic], into batch: inout CaseBatch) {
+        currentFileHasErrors = false
+        currentFileDiagnostics = 0
+        warnedKeys.removeAll(keepingCapacity: true)
+        for d in problems {
+            note(d)
+            batch.diagnostics.append(d)
+        }
+    }
+
+    private func openNextFile(into batch: inout CaseBatch) -> CaseFileSource? {
+        guard nextEntry < entries.count else { return nil }
+        var problems: [Diagnostic] = []
+        let source = openNextFile(problems: &problems)
+        startFile(reporting: problems, into: &batch)
+        return source
     }
 
     private func open(_ path: String, _ format: CaseFileFormat) throws -> CaseFileSource {

@@ -5,6 +5,9 @@ import CaseModel
 /// diagnostics come just before it).
 enum LoadEvent {
     case record(CaseRecord)
+    /// A record that loaded and has already been checked (and let go) on the thread that
+    /// read it: what is left of it for the reader's counts and duplicate-id check.
+    case checked(id: String?, location: SourceLocation)
     case diagnostic(Diagnostic)
     case skipped
     /// A warning given once a file (an unknown field, an unlisted code); `key` says what

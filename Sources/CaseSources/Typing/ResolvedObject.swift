@@ -13,6 +13,21 @@ final class ResolvedObject {
     private let nameBytes: [UInt8]
     private let nameStarts: [Int]
 
+    /// A copy that shares no object or buffer with this one, nested objects included.
+    /// Reading a record retains and releases the schema's objects all the time; threads
+    /// reading with one shared schema would fight over those reference counts.
+    func copyForAnotherThread() -> ResolvedObject { ResolvedObject(copying: self) }
+
+    private init(copying other: ResolvedObject) {
+        name = String(decoding: Array(other.name.utf8), as: UTF8.self)
+        fieldNames = other.fieldNames.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        fieldTypes = other.fieldTypes.map { $0.copyForAnotherThread() }
+        requiredFields = other.requiredFields.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        indexByName = Dictionary(uniqueKeysWithValues: other.indexByName.map { ($0.key, $0.value) })
+        nameBytes = other.nameBytes.map { $0 }
+        nameStarts = other.nameStarts.map { $0 }
+    }
+
     init(_ schema: ObjectSchema) {
         name = schema.name
         fieldNames = schema.fields.map(\.name)

@@ -31,6 +31,21 @@ indirect enum ResolvedType {
         }
     }
 
+    /// The same type made of new objects (see ``ResolvedObject/copyForAnotherThread()``).
+    func copyForAnotherThread() -> ResolvedType {
+        switch self {
+        case .list(let item): return .list(item.copyForAnotherThread())
+        case .object(let object): return .object(object.copyForAnotherThread())
+        case .code(let codes): return .code(AllowedCodes(codes.list.map { String(decoding: Array($0.utf8), as: UTF8.self) }))
+        case .string: return .string
+        case .int: return .int
+        case .double: return .double
+        case .bool: return .bool
+        case .date: return .date
+        case .any: return .any
+        }
+    }
+
     /// What a value of this type looks like, in words for someone editing a case file.
     var expectation: String {
         switch self {
