@@ -27,19 +27,27 @@ extension CaseReader {
         precondition(current == nil && nothingPending, "readInParallel needs a reader that has not been read from")
         let slots = Swift.max(1, workers)
         var plan = ParallelReadPlan(slots: slots, batchSize: batchSize)
-        while true {
+        // While the workers run one group, this thread gathers the next and hands out the
+        // results of the last: cutting a file into jobs and taking the results in order
+        // are serial work, done here in the workers' shadow.
+        var running: ParallelReadPlan.RunningGroup<Outcome>?
+        var finished: (jobs: [ParallelReadPlan.Job], results: [ParallelReadPlan.Result<Outcome>])?
+        repeat {
             fill(&plan)
-            guard !plan.jobs.isEmpty else { return }
             let jobs = plan.jobs
             plan.jobs = []
-            let results = ParallelReadPlan.run(jobs, slots: slots, check: check)
-            for (job, result) in zip(jobs, results) {
-                var batch = CaseBatch()
-                if case .fileStart(let problems) = job { startFile(reporting: problems, into: &batch) }
-                for event in result.events { take(event, into: &batch) }
-                receive(batch.diagnostics, result.outcome)
+            if let group = running { finished = (group.jobs, group.wait()) }
+            running = jobs.isEmpty ? nil : ParallelReadPlan.RunningGroup(jobs, slots: slots, check: check)
+            if let (jobs, results) = finished {
+                for (job, result) in zip(jobs, results) {
+                    var batch = CaseBatch()
+                    if case .fileStart(let problems) = job { startFile(reporting: problems, into: &batch) }
+                    for event in result.events { take(event, into: &batch) }
+                    receive(batch.diagnostics, result.outcome)
+                }
+                finished = nil
             }
-        }
+        } while running != nil
     }
 
     /// Gathers the next group of jobs, in file order, until the group is full or every file
@@ -115,33 +123,48 @@ struct ParallelReadPlan {
         readyRecords = 0
     }
 
-    /// Runs the jobs on `slots` threads (the calling thread among them), each taking the
-    /// next job in turn, so that a slow job does not hold up the others. Each slot is one
-    /// thread at a time, as a ``DeferredRead`` needs.
-    static func run<Outcome: Sendable>(_ jobs: [Job], slots: Int, check: @Sendable ([CaseRecord]) -> Outcome) -> [Result<Outcome>] {
-        var results = [Result<Outcome>](repeating: Result(), count: jobs.count)
-        let turns = JobTurns()
-        results.withUnsafeMutableBufferPointer { out in
-            let out = out
-            DispatchQueue.concurrentPerform(iterations: min(slots, jobs.count)) { slot in
-                while let j = turns.next(below: jobs.count) {
-                    var events: [LoadEvent]
-                    switch jobs[j] {
-                    case .fileStart: continue
-                    case .deferred(let read): events = read.read(slot: slot)
-                    case .ready(let readEvents): events = readEvents
-                    }
-                    var records: [CaseRecord] = []
-                    for i in events.indices {
-                        guard case .record(let record) = events[i] else { continue }
-                        records.append(record)
-                        events[i] = .checked(id: record.id, location: record.location)
-                    }
-                    out[j] = Result(events: events, outcome: records.isEmpty ? nil : check(records))
-                }
+    /// A group of jobs running on `slots` worker threads, each taking the next job in turn
+    /// so that a slow job does not hold up the others. Each slot is one thread at a time, as
+    /// a ``DeferredRead`` needs; one group runs at a time.
+    final class RunningGroup<Outcome: Sendable>: @unchecked Sendable {
+        let jobs: [Job]
+        private let done = DispatchGroup()
+        // Each slot written by one worker before the group is done; read after waiting.
+        private var results: [Result<Outcome>]
+        private let turns = JobTurns()
+
+        init(_ jobs: [Job], slots: Int, check: @escaping @Sendable ([CaseRecord]) -> Outcome) {
+            self.jobs = jobs
+            results = [Result<Outcome>](repeating: Result(), count: jobs.count)
+            let queue = DispatchQueue.global(qos: .userInitiated)
+            for slot in 0..<min(slots, jobs.count) {
+                queue.async(group: done) { [self] in work(slot: slot, check: check) }
             }
         }
-        return results
+
+        func wait() -> [Result<Outcome>] {
+            done.wait()
+            return results
+        }
+
+        private func work(slot: Int, check: ([CaseRecord]) -> Outcome) {
+            while let j = turns.next(below: jobs.count) {
+                var events: [LoadEvent]
+                switch jobs[j] {
+                case .fileStart: continue
+                case .deferred(let read): events = read.read(slot: slot)
+                case .ready(let readEvents): events = readEvents
+                }
+                var records: [CaseRecord] = []
+                for i in events.indices {
+                    guard case .record(let record) = events[i] else { continue }
+                    records.append(record)
+                    events[i] = .checked(id: record.id, location: record.location)
+                }
+                let result = Result(events: events, outcome: records.isEmpty ? nil : check(records))
+                results.withUnsafeMutableBufferPointer { $0[j] = result }
+            }
+        }
     }
 }
 
