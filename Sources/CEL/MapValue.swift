@@ -13,25 +13,20 @@ import Darwin
 /// case file with the same fields in the same order (every visit of a record, say) share
 /// one shape, so each holds only its values.
 public struct MapValue: @unchecked Sendable {
-    /// A shape plus the values in its key order.
-    @usableFromInline
+    /// A shape plus the values in its key order, as arrays: the form a map is changed in.
     struct Table {
-        @usableFromInline var shape: MapShape.Keys
-        @usableFromInline var values: [Value]
+        var shape: MapShape.Keys
+        var values: [Value]
 
         init(shape: MapShape.Keys = MapShape.Keys.empty, values: [Value] = []) {
             self.shape = shape
             self.values = values
         }
 
-        var keys: [Value] { shape.keys }
-
-        @inlinable
         func position(of key: MapKey) -> Int? { shape.position(of: key) }
 
         /// Adds an entry for a key known to be absent. The shape's arrays are taken over
-        /// when this table holds the only reference to it, so building key by key stays
-        /// linear.
+        /// when this table holds the only reference to it.
         mutating func append(_ key: Value, _ mapKey: MapKey, _ value: Value) {
             var keys = shape.keys, mapKeys = shape.mapKeys, buckets = shape.buckets
             shape = MapShape.Keys.empty
@@ -51,21 +46,53 @@ public struct MapValue: @unchecked Sendable {
         }
     }
 
-    /// The shared, immutable holder of a table. Immutable so that reading a field needs
-    /// no reference counting on the arrays inside.
+    /// The shared, immutable holder of a map: its shape, then its values in the same
+    /// allocation. One allocation a map, not two: a case file has thousands of small
+    /// objects (every visit), and each is made, read and freed once per run.
     @usableFromInline
-    final class Storage: @unchecked Sendable {
-        @usableFromInline let table: Table
+    final class Storage: ManagedBuffer<Storage.Header, Value>, @unchecked Sendable {
+        @usableFromInline
+        struct Header {
+            @usableFromInline let shape: MapShape.Keys
+            @usableFromInline let count: Int
+        }
 
-        init(_ table: Table) { self.table = table }
+        static func make(shape: MapShape.Keys, values: [Value]) -> Storage {
+            let buffer = Storage.create(minimumCapacity: values.count) { _ in Header(shape: shape, count: values.count) }
+            let storage = unsafeDowncast(buffer, to: Storage.self)
+            storage.withUnsafeMutablePointerToElements { elements in
+                values.withUnsafeBufferPointer { source in
+                    if let base = source.baseAddress { elements.initialize(from: base, count: source.count) }
+                }
+            }
+            return storage
+        }
+
+        deinit {
+            _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: header.pointee.count) }
+        }
+
+        @inlinable var shape: MapShape.Keys { header.shape }
+        @inlinable var count: Int { header.count }
+
+        /// The value at a position known to be in range.
+        @inlinable func value(at p: Int) -> Value {
+            withUnsafeMutablePointerToElements { $0[p] }
+        }
+
+        var values: [Value] {
+            withUnsafeMutablePointerToElements { Array(UnsafeBufferPointer(start: $0, count: header.count)) }
+        }
+
+        var table: Table { Table(shape: header.shape, values: values) }
     }
 
-    private static let emptyStorage = Storage(Table())
+    private static let emptyStorage = Storage.make(shape: MapShape.Keys.empty, values: [])
 
     @usableFromInline var storage: Storage
 
-    public var keys: [Value] { storage.table.shape.keys }
-    public var values: [Value] { storage.table.values }
+    public var keys: [Value] { storage.shape.keys }
+    public var values: [Value] { storage.values }
 
     public init() {
         storage = MapValue.emptyStorage
@@ -83,7 +110,7 @@ public struct MapValue: @unchecked Sendable {
             MapShape.Keys.append(k, mk, keys: &keys, mapKeys: &mapKeys, buckets: &buckets)
             values.append(v)
         }
-        storage = Storage(Table(shape: MapShape.Keys(keys: keys, mapKeys: mapKeys, buckets: buckets), values: values))
+        storage = Storage.make(shape: MapShape.Keys(keys: keys, mapKeys: mapKeys, buckets: buckets), values: values)
     }
 
     /// Builds a map with string keys (the shape of a case record). A repeated key keeps
@@ -102,38 +129,38 @@ public struct MapValue: @unchecked Sendable {
                 values.append(v)
             }
         }
-        storage = Storage(Table(shape: MapShape.Keys(keys: keys, mapKeys: mapKeys, buckets: buckets), values: values))
+        storage = Storage.make(shape: MapShape.Keys(keys: keys, mapKeys: mapKeys, buckets: buckets), values: values)
     }
 
     /// Builds a map from a shape and one value per key, in the shape's order. Maps built
     /// on one shape share its keys and index: nothing is hashed or indexed per map.
     public init(shape: MapShape, values: [Value]) {
         precondition(values.count == shape.count, "a map needs one value for each key of its shape")
-        storage = Storage(Table(shape: shape.keys, values: values))
+        storage = Storage.make(shape: shape.keys, values: values)
     }
 
     /// The shape this map's keys are held in (shared with other maps built on it).
-    public var shape: MapShape { MapShape(keys: storage.table.shape) }
+    public var shape: MapShape { MapShape(keys: storage.shape) }
 
-    public var count: Int { storage.table.values.count }
+    public var count: Int { storage.count }
 
     /// Looks a key up; nil when absent (or when the key is not a valid key type).
     public subscript(key: Value) -> Value? {
-        guard let mk = MapKey(key), let p = storage.table.position(of: mk) else { return nil }
-        return storage.table.values[p]
+        guard let mk = MapKey(key), let p = storage.shape.position(of: mk) else { return nil }
+        return storage.value(at: p)
     }
 
     /// Looks a key up by its identity.
     @inlinable public subscript(mapKey key: MapKey) -> Value? {
-        guard let p = storage.table.position(of: key) else { return nil }
-        return storage.table.values[p]
+        guard let p = storage.shape.position(of: key) else { return nil }
+        return storage.value(at: p)
     }
 
     /// Looks a key up by its identity and a hash computed beforehand with
     /// ``MapKey/fastHash`` (the compiler does this once per field name).
     @inlinable public func value(forKey key: MapKey, hash: Int) -> Value? {
-        guard let p = storage.table.shape.position(of: key, hash: hash) else { return nil }
-        return storage.table.values[p]
+        guard let p = storage.shape.position(of: key, hash: hash) else { return nil }
+        return storage.value(at: p)
     }
 
     /// Looks a string key up.
@@ -155,17 +182,18 @@ public struct MapValue: @unchecked Sendable {
         }
     }
 
-    /// Changes the table. When this map holds the only reference to its storage, the
-    /// arrays are taken over rather than copied, so building a map key by key stays linear.
+    /// Changes the map: its entries are copied out, changed and put in new storage, so a
+    /// change costs time in proportion to the map's size. Maps are built whole
+    /// (``init(stringKeyed:)``, ``init(shape:values:)``) where speed matters.
     private mutating func mutate(_ change: (inout Table) -> Void) {
         var table = storage.table
         storage = MapValue.emptyStorage
         change(&table)
-        storage = Storage(table)
+        storage = Storage.make(shape: table.shape, values: table.values)
     }
 
     /// Key/value pairs in insertion order.
-    public var entries: Zip2Sequence<[Value], [Value]> { zip(storage.table.shape.keys, storage.table.values) }
+    public var entries: Zip2Sequence<[Value], [Value]> { zip(storage.shape.keys, storage.values) }
 }
 
 /// The keys of a map, in order, with their lookup index: immutable, and shared by every

@@ -58,7 +58,9 @@ struct YAMLNodeTyper {
     }
 
     private func object(_ mapping: Node.Mapping, _ schema: ResolvedObject?, depth: Int, path: inout FieldPath) -> Value {
-        var map = MapValue()
+        // Built whole at the end: changing a map one key at a time copies it each time.
+        var pairs: [(String, Value)] = []
+        var seen: Set<String> = []
         for (keyNode, valueNode) in mapping {
             let (keyLine, keyColumn) = position(keyNode)
             guard case .scalar(let keyScalar) = keyNode else {
@@ -77,12 +79,13 @@ struct YAMLNodeTyper {
             path.push(.key(key))
             let value = self.value(valueNode, fieldType, depth: depth + 1, path: &path)
             path.pop()
-            if map[string: key] != nil {
+            if !seen.insert(key).inserted {
                 context.duplicateField(at: path, key, line: keyLine, column: keyColumn)
             } else {
-                map[string: key] = value
+                pairs.append((key, value))
             }
         }
+        let map = MapValue(stringKeyed: pairs)
         if let schema {
             let (line, column) = position(.mapping(mapping))
             context.checkRequired(at: path, schema, in: map, line: line, column: column)
