@@ -14,32 +14,55 @@ extension JSONParser {
     /// Finds the end of the string the parser is at (on its opening quote).
     mutating func scanText() throws -> TextToken {
         let quote = position.offset
-        position.offset += 1
-        let start = position.offset
+        let start = quote + 1
+        var i = start
         var hasEscapes = false, isASCII = true
+        let count = bytes.count
+        let base = bytes.baseAddress!
         while true {
-            guard position.offset < bytes.count else {
+            // Eight bytes at a time, straight to the first that needs a look: most text is
+            // plain ASCII, and this runs over every key and value of every record.
+            if i + 8 <= count {
+                let flags = JSONParser.bytesNeedingALook(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                if flags == 0 {
+                    i += 8
+                    continue
+                }
+                i += flags.trailingZeroBitCount >> 3
+            } else if i >= count {
                 throw syntaxError("unterminated text: the closing '\"' is missing", at: quote)
             }
-            let byte = bytes[position.offset]
+            let byte = base[i]
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") {
                 hasEscapes = true
-                position.offset += 2
+                i += 2
                 continue
             }
             if byte < 0x20 {
+                position.offset = i
                 if byte == 0x0A || byte == 0x0D {
                     throw syntaxError("line break inside text", hint: "close the quote, or write a line break as \\n")
                 }
                 throw syntaxError("control character (byte \(byte)) inside text", hint: "write it as an escape such as \\t or \\u0001")
             }
             if byte >= 0x80 { isASCII = false }
-            position.offset += 1
+            i += 1
         }
-        let end = position.offset
-        position.offset += 1
-        return TextToken(start: start, end: end, hasEscapes: hasEscapes, isASCII: isASCII)
+        position.offset = i + 1
+        return TextToken(start: start, end: i, hasEscapes: hasEscapes, isASCII: isASCII)
+    }
+
+    /// The high bit set in each of eight bytes (little-endian in `word`) that is a quote, a
+    /// backslash, a control character or not ASCII; exact up to the first such byte.
+    @inline(__always)
+    static func bytesNeedingALook(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let quote = zeroBytes(word ^ (ones &* 0x22))
+        let backslash = zeroBytes(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return quote | backslash | control | (word & highs)
     }
 
     mutating func parseString() throws -> String {
@@ -169,7 +192,8 @@ extension JSONParser {
         switch type {
         case .string, .any:
             return .string(try string(of: token))
-        case .code(let allowed):
+        case .code(let codes):
+            let allowed = codes.target
             let text = try string(of: token)
             if !allowed.set.contains(text) {
                 context.unlistedCode(at: path, text, allowed: allowed, line: start.line, column: column(of: start))

@@ -81,7 +81,14 @@ struct JSONParser {
         JSONSyntaxError(message: message, line: position.line, column: column(of: offset ?? position.offset), hint: hint)
     }
 
+    @inline(__always)
     mutating func skipWhitespace() {
+        // Exports are mostly written without spaces: the usual answer is "none here".
+        if position.offset < bytes.count && bytes[position.offset] > 0x20 { return }
+        skipWhitespaceSlowly()
+    }
+
+    private mutating func skipWhitespaceSlowly() {
         while position.offset < bytes.count {
             switch bytes[position.offset] {
             case 0x20, 0x09, 0x0D:
@@ -127,7 +134,7 @@ struct JSONParser {
         switch byte {
         case UInt8(ascii: "{"):
             switch type {
-            case .object(let schema): return try parseObject(schema, depth: depth)
+            case .object(let schema): return try parseObject(schema.target, depth: depth)
             case .any: return try parseObject(nil, depth: depth)
             default:
                 _ = try parseObject(nil, depth: depth)
@@ -136,7 +143,7 @@ struct JSONParser {
             }
         case UInt8(ascii: "["):
             switch type {
-            case .list(let item): return try parseList(item, depth: depth)
+            case .list(let item): return try parseList(item.target.type, depth: depth)
             case .any: return try parseList(.any, depth: depth)
             default:
                 _ = try parseList(.any, depth: depth)
@@ -198,6 +205,9 @@ struct JSONParser {
         // is built on a shape shared by all objects with the same fields in that order.
         var values: [Value] = []
         values.reserveCapacity(schema?.fieldNames.count ?? 4)
+        // Taken once: pushing a path component made from `schema` itself costs a retain
+        // and a release for every field read.
+        let schemaReference = schema.map { Unmanaged.passUnretained($0) }
         var order: UInt64 = 0
         var orderShift: UInt64 = 0
         /// The keys in full, once an object cannot be shaped (no schema, an unknown field).
@@ -245,8 +255,8 @@ struct JSONParser {
                         context.unknownField(at: path, key, in: schema, line: keyMark.line, column: column(of: keyMark))
                     }
                 }
-                if let schema, let fieldIndex {
-                    path.push(.field(Unmanaged.passUnretained(schema), fieldIndex))
+                if let schemaReference, let fieldIndex {
+                    path.push(.field(schemaReference, fieldIndex))
                 } else {
                     path.push(.key(key))
                 }

@@ -8,6 +8,9 @@ final class ResolvedObject {
     let fieldTypes: [ResolvedType]
     let requiredFields: [String]
     private let indexByName: [String: Int]
+    /// What the field types refer to without retaining it (nested objects, list item
+    /// types, code lists), kept alive here.
+    private let owned: [AnyObject]
     /// The names' UTF-8 bytes end to end, so a key read from JSON bytes is matched without
     /// first being made into a String and hashed.
     private let nameBytes: [UInt8]
@@ -21,7 +24,9 @@ final class ResolvedObject {
     private init(copying other: ResolvedObject) {
         name = String(decoding: Array(other.name.utf8), as: UTF8.self)
         fieldNames = other.fieldNames.map { String(decoding: Array($0.utf8), as: UTF8.self) }
-        fieldTypes = other.fieldTypes.map { $0.copyForAnotherThread() }
+        var owned: [AnyObject] = []
+        fieldTypes = other.fieldTypes.map { $0.copyForAnotherThread(owned: &owned) }
+        self.owned = owned
         requiredFields = other.requiredFields.map { String(decoding: Array($0.utf8), as: UTF8.self) }
         indexByName = Dictionary(uniqueKeysWithValues: other.indexByName.map { ($0.key, $0.value) })
         nameBytes = other.nameBytes.map { $0 }
@@ -31,7 +36,9 @@ final class ResolvedObject {
     init(_ schema: ObjectSchema) {
         name = schema.name
         fieldNames = schema.fields.map(\.name)
-        fieldTypes = schema.fields.map { ResolvedType($0) }
+        var owned: [AnyObject] = []
+        fieldTypes = schema.fields.map { ResolvedType($0, owned: &owned) }
+        self.owned = owned
         requiredFields = schema.fields.filter(\.required).map(\.name)
         var table: [String: Int] = [:]
         for (i, field) in schema.fields.enumerated() where table[field.name] == nil { table[field.name] = i }

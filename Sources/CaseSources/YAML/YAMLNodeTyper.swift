@@ -37,7 +37,7 @@ struct YAMLNodeTyper {
             return self.scalar(scalar, type, line: line, column: column, path: path)
         case .mapping(let mapping):
             switch type {
-            case .object(let schema): return object(mapping, schema, depth: depth, path: &path)
+            case .object(let schema): return object(mapping, schema.target, depth: depth, path: &path)
             case .any: return object(mapping, nil, depth: depth, path: &path)
             default:
                 context.typeMismatch(at: path, expected: type, found: "an object", line: line, column: column)
@@ -45,7 +45,7 @@ struct YAMLNodeTyper {
             }
         case .sequence(let sequence):
             switch type {
-            case .list(let item): return list(sequence, item, depth: depth, path: &path)
+            case .list(let item): return list(sequence, item.target.type, depth: depth, path: &path)
             case .any: return list(sequence, .any, depth: depth, path: &path)
             default:
                 context.typeMismatch(at: path, expected: type, found: "a list", line: line, column: column)
@@ -115,7 +115,8 @@ struct YAMLNodeTyper {
         case .string:
             if case .null = resolved { return .null }
             return .string(text)
-        case .code(let allowed):
+        case .code(let codes):
+            let allowed = codes.target
             if case .null = resolved { return .null }
             if !allowed.set.contains(text) { context.unlistedCode(at: path, text, allowed: allowed, line: line, column: column) }
             return .string(text)
