@@ -53,8 +53,15 @@ public struct MapValue: @unchecked Sendable {
     final class Storage: ManagedBuffer<Storage.Header, Value>, @unchecked Sendable {
         @usableFromInline
         struct Header {
-            @usableFromInline let shape: MapShape.Keys
-            @usableFromInline let count: Int
+            @usableFromInline var shape: MapShape.Keys
+            /// Values initialised so far (all of them, once the map is built).
+            @usableFromInline var count: Int
+        }
+
+        /// Storage for up to `capacity` values, none there yet, with an empty shape.
+        static func make(capacity: Int) -> Storage {
+            unsafeDowncast(Storage.create(minimumCapacity: capacity) { _ in Header(shape: MapShape.Keys.empty, count: 0) },
+                           to: Storage.self)
         }
 
         static func make(shape: MapShape.Keys, values: [Value]) -> Storage {
@@ -194,6 +201,54 @@ public struct MapValue: @unchecked Sendable {
 
     /// Key/value pairs in insertion order.
     public var entries: Zip2Sequence<[Value], [Value]> { zip(storage.shape.keys, storage.values) }
+
+    /// Values gathered for a map whose keys are settled once all are read (a loader
+    /// learns an object's fields as it reads them): they go straight into the storage the
+    /// map will use, so no array is made and thrown away for each object.
+    public struct Builder {
+        private var storage: Storage
+        private var capacity: Int
+
+        /// Room for `capacity` values; more can be added, at the cost of a copy.
+        public init(capacity: Int) {
+            self.capacity = Swift.max(1, capacity)
+            storage = Storage.make(capacity: self.capacity)
+        }
+
+        public var count: Int { storage.count }
+
+        public mutating func append(_ value: Value) {
+            if storage.count == capacity {
+                let bigger = Storage.make(capacity: capacity * 2)
+                for v in storage.values { bigger.append(v) }
+                storage = bigger
+                capacity *= 2
+            }
+            storage.append(value)
+        }
+
+        /// The values so far, in order.
+        public var values: [Value] { storage.values }
+
+        /// The map: these values under the keys of `shape`, in its order.
+        public consuming func build(shape: MapShape) -> MapValue {
+            precondition(storage.count == shape.count, "a map needs one value for each key of its shape")
+            storage.header.shape = shape.keys
+            return MapValue(storage: storage)
+        }
+    }
+
+    init(storage: Storage) { self.storage = storage }
+}
+
+extension MapValue.Storage {
+    /// Adds a value after the last; the caller has made sure there is room.
+    func append(_ value: Value) {
+        withUnsafeMutablePointers { header, elements in
+            (elements + header.pointee.count).initialize(to: value)
+            header.pointee.count += 1
+        }
+    }
 }
 
 /// The keys of a map, in order, with their lookup index: immutable, and shared by every

@@ -3,9 +3,8 @@ import CaseModel
 import CaseSources
 import XCTest
 
-/// Long text with escapes, accents and faults at every offset of an eight-byte word: a
-/// guard for any faster text scanner (a word-at-a-time scan was tried and measured slower
-/// on case files, whose strings are short).
+/// Long text with escapes, accents and faults at every offset of an eight-byte word: the
+/// text scanner reads eight bytes at a time and jumps to the first that needs a look.
 final class LongTextScanTests: XCTestCase {
     var scratch: ScratchFolder!
 

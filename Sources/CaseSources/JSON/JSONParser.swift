@@ -203,8 +203,7 @@ struct JSONParser {
         // Values go straight into the map's value array. While every key is a schema field
         // (the usual case) the keys are only noted, a 4-bit field number each, and the map
         // is built on a shape shared by all objects with the same fields in that order.
-        var values: [Value] = []
-        values.reserveCapacity(schema?.fieldNames.count ?? 4)
+        var values = MapValue.Builder(capacity: schema?.fieldNames.count ?? 4)
         // Taken once: pushing a path component made from `schema` itself costs a retain
         // and a release for every field read.
         let schemaReference = schema.map { Unmanaged.passUnretained($0) }
@@ -292,9 +291,9 @@ struct JSONParser {
         }
         let map: MapValue
         if let schema, keys == nil {
-            map = MapValue(shape: context.shape(of: schema, order: order), values: values)
+            map = values.build(shape: context.shape(of: schema, order: order))
         } else {
-            map = MapValue(stringKeyed: Array(zip(keys ?? [], values)))
+            map = MapValue(stringKeyed: Array(zip(keys ?? [], values.values)))
         }
         if let schema { context.checkRequired(at: path, schema, in: map, line: open.line, column: column(of: open)) }
         return .map(map)

@@ -1,4 +1,9 @@
 import CaseModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One object of the schema (the child, a plan, a visit), ready for lookups.
 final class ResolvedObject {
@@ -59,17 +64,20 @@ final class ResolvedObject {
     /// exports list fields in the same order as the schema, so it is usually the field
     /// after the one just read.
     func fieldIndex(matching key: UnsafeBufferPointer<UInt8>, likely: Int = 0) -> Int? {
-        nameBytes.withUnsafeBufferPointer { names in
-            func matches(_ i: Int) -> Bool {
-                let start = nameStarts[i], length = nameStarts[i + 1] - start
-                guard length == key.count else { return false }
-                var j = 0
-                while j < length && names[start + j] == key[j] { j += 1 }
-                return j == length
+        let fields = nameStarts.count - 1
+        if likely >= 0 && likely < fields && matches(key, field: likely) { return likely }
+        for i in 0..<fields where i != likely && matches(key, field: i) { return i }
+        return nil
+    }
+
+    @inline(__always)
+    private func matches(_ key: UnsafeBufferPointer<UInt8>, field i: Int) -> Bool {
+        nameStarts.withUnsafeBufferPointer { starts in
+            let start = starts[i], length = starts[i + 1] - start
+            guard length == key.count else { return false }
+            return nameBytes.withUnsafeBufferPointer { names in
+                memcmp(names.baseAddress! + start, key.baseAddress!, length) == 0
             }
-            if likely >= 0 && likely < fieldNames.count && matches(likely) { return likely }
-            for i in 0..<fieldNames.count where i != likely && matches(i) { return i }
-            return nil
         }
     }
 }
