@@ -13,6 +13,7 @@ public enum ArgKind: Hashable, Sendable {
              (.timestamp, .timestamp), (.duration, .duration):
             return true
         case (.opaque(let name), .opaque(let o)): return Swift.type(of: o).typeName == name
+        case (.opaque(let name), .scalar(let s)): return s.type.name == name
         default: return false
         }
     }

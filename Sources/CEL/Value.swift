@@ -18,6 +18,8 @@ public enum Value: @unchecked Sendable {
     case duration(CELDuration)
     /// A value of a type registered by the host (see ``OpaqueValue``).
     case opaque(any OpaqueValue)
+    /// A value of a host type that fits in 64 bits, held without an object (see ``ScalarType``).
+    case scalar(ScalarValue)
     /// The result of a failed evaluation: carried along until something absorbs it or it
     /// becomes the result of the program.
     case error(EvalError)
@@ -40,6 +42,7 @@ extension Value {
         case .timestamp: return .timestamp
         case .duration: return .duration
         case .opaque(let o): return .opaque(Swift.type(of: o).typeName)
+        case .scalar(let s): return .opaque(s.type.name)
         case .error: return .error
         }
     }

@@ -125,6 +125,7 @@ enum StringFormatter {
             entries.sort { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
             return .success("{" + entries.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}")
         case .opaque(let o): return .success(o.textDescription)
+        case .scalar(let s): return .success(s.textDescription)
         case .error(let e): return .failure(e)
         }
     }

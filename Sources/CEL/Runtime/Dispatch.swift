@@ -64,7 +64,7 @@ final class DispatchTable: @unchecked Sendable {
         case .type: return 1 << 9
         case .timestamp: return 1 << 10
         case .duration: return 1 << 11
-        case .opaque: return 1 << 12
+        case .opaque, .scalar: return 1 << 12
         case .error: return 1 << 13
         }
     }

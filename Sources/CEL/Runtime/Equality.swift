@@ -27,6 +27,7 @@ enum Equality {
         case (.timestamp(let x), .timestamp(let y)): return x == y
         case (.duration(let x), .duration(let y)): return x == y
         case (.opaque(let x), .opaque(let y)): return x.isEqual(to: y)
+        case (.scalar(let x), .scalar(let y)): return x.isEqual(to: y)
         default: return false
         }
     }

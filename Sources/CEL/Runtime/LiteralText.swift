@@ -29,6 +29,7 @@ extension Value {
         case .timestamp(let t): return "timestamp(\"\(TimestampText.format(t))\")"
         case .duration(let d): return "duration(\"\(DurationText.format(d))\")"
         case .opaque(let o): return o.textDescription
+        case .scalar(let s): return s.textDescription
         case .error(let e): return "error(\(e.message))"
         }
     }

@@ -34,6 +34,9 @@ enum Ordering {
         case (.opaque(let x), .opaque(let y)):
             guard let c = x.compare(to: y) else { return nil }
             return c < 0 ? .less : (c == 0 ? .equal : .greater)
+        case (.scalar(let x), .scalar(let y)):
+            guard x.type === y.type, let c = x.type.compare(x.bits, y.bits) else { return nil }
+            return c < 0 ? .less : (c == 0 ? .equal : .greater)
         default: return nil
         }
     }

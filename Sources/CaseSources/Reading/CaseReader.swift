@@ -65,7 +65,8 @@ public final class CaseReader: @unchecked Sendable {
     /// Costs about 40 bytes of memory a child; turn off for inputs known to be unique.
     public var reportsDuplicateIds = true
     /// How Annex A headers are matched and mapped (`.xlsx`, `.csv`).
-    public var annexAColumns = AnnexAColumnMap.builtIn
+    /// (The built-in map is read from its YAML only when first needed.)
+    public lazy var annexAColumns = AnnexAColumnMap.builtIn
     /// Threads used to parse NDJSON lines and the records of JSON lists (YAML is read on the
     /// calling thread).
     public let parallelism: Int

@@ -301,6 +301,7 @@ struct RuleEvaluation {
         case .list: return "a list"
         case .map: return "a record"
         case .opaque(let o): return "\(type(of: o).typeName) \(o.textDescription)"
+        case .scalar(let s): return "\(s.type.name) \(s.textDescription)"
         default: return ValueText.render(value)
         }
     }

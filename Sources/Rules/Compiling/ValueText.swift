@@ -20,6 +20,7 @@ enum ValueText {
         case .timestamp(let t): return "timestamp \(t.seconds)"
         case .duration(let d): return "\(d.seconds)s"
         case .opaque(let o): return o.textDescription
+        case .scalar(let s): return s.textDescription
         case .error(let e): return "<error: \(e.message)>"
         }
     }
