@@ -79,8 +79,10 @@ public struct MapValue: @unchecked Sendable {
             _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: header.pointee.count) }
         }
 
-        @inlinable var shape: MapShape.Keys { header.shape }
-        @inlinable var count: Int { header.count }
+        // The header is read through its pointer: `header`, a stored property of a class,
+        // would be checked for exclusive access at run time on every field lookup.
+        @inlinable var shape: MapShape.Keys { withUnsafeMutablePointerToHeader { $0.pointee.shape } }
+        @inlinable var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
 
         /// The value at a position known to be in range.
         @inlinable func value(at p: Int) -> Value {
@@ -88,10 +90,10 @@ public struct MapValue: @unchecked Sendable {
         }
 
         var values: [Value] {
-            withUnsafeMutablePointerToElements { Array(UnsafeBufferPointer(start: $0, count: header.count)) }
+            withUnsafeMutablePointers { header, elements in Array(UnsafeBufferPointer(start: elements, count: header.pointee.count)) }
         }
 
-        var table: Table { Table(shape: header.shape, values: values) }
+        var table: Table { Table(shape: shape, values: values) }
     }
 
     private static let emptyStorage = Storage.make(shape: MapShape.Keys.empty, values: [])
@@ -233,7 +235,7 @@ public struct MapValue: @unchecked Sendable {
         /// The map: these values under the keys of `shape`, in its order.
         public consuming func build(shape: MapShape) -> MapValue {
             precondition(storage.count == shape.count, "a map needs one value for each key of its shape")
-            storage.header.shape = shape.keys
+            storage.withUnsafeMutablePointerToHeader { $0.pointee.shape = shape.keys }
             return MapValue(storage: storage)
         }
     }
