@@ -16,7 +16,11 @@ public enum YAMLDocument {
         // Each retry removes one repeated key, so this ends; the bound guards pathological input.
         for _ in 0..<200 {
             do {
-                let root = try Yams.compose(yaml: text)
+                // The basic resolver tags every plain scalar `str` without running Yams's
+                // regular expressions, which it would otherwise run for every mapping key it
+                // hashes to find repeats: most of the time spent loading a schema or a
+                // calendar. The readers take scalars as text and read numbers themselves.
+                let root = try Yams.compose(yaml: text, .basic)
                 return (renamed ? root.map(removingDroppedKeys) : root, diagnostics)
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 guard let key = duplicates.first,

@@ -350,14 +350,15 @@ struct JSONParser {
     mutating func expectWord(_ word: StaticString) throws {
         let start = position.offset
         let count = word.utf8CodeUnitCount
-        var matches = start + count <= bytes.count
-        if matches {
-            for i in 0..<count where bytes[start + i] != word.utf8Start[i] {
-                matches = false
-                break
-            }
+        assert(count == 4 || count == 5, "true, false and null only")
+        // The bare words are four or five bytes: compared as one 32-bit word (plus a byte),
+        // not byte by byte, since every record has a few of them.
+        guard start + count <= bytes.count,
+              UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt32.self)
+                == UnsafeRawPointer(word.utf8Start).loadUnaligned(as: UInt32.self),
+              count == 4 || bytes[start + 4] == word.utf8Start[4] else {
+            throw unexpectedCharacter(expecting: "a value")
         }
-        guard matches else { throw unexpectedCharacter(expecting: "a value") }
         position.offset += count
     }
 
