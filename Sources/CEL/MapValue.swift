@@ -277,10 +277,14 @@ public struct MapShape: @unchecked Sendable {
 
         static let empty = Keys(keys: [], mapKeys: [], buckets: [])
 
+        /// ``MapKey/fastHash`` of each entry, parallel to `keys`.
+        @usableFromInline let hashes: [Int]
+
         init(keys: [Value], mapKeys: [MapKey], buckets: [Int32]) {
             self.keys = keys
             self.mapKeys = mapKeys
             self.buckets = buckets
+            self.hashes = mapKeys.map(\.fastHash)
         }
 
         /// Keys known to be distinct; the index is built here.
@@ -291,16 +295,31 @@ public struct MapShape: @unchecked Sendable {
         /// Where a key is; its hash is computed only when the shape has buckets.
         @inlinable
         func position(of key: MapKey) -> Int? {
-            if buckets.isEmpty {
-                for p in mapKeys.indices where mapKeys[p] == key { return p }
-                return nil
-            }
-            return position(of: key, hash: key.fastHash)
+            position(of: key, hash: key.fastHash)
         }
 
+        /// Where a key is, given its ``MapKey/fastHash``. Reads the arrays in place: passing
+        /// them to a function would retain and release both on every field lookup.
         @inlinable
         func position(of key: MapKey, hash: Int) -> Int? {
-            Keys.position(of: key, hash: hash, in: mapKeys, buckets: buckets)
+            // Keys are compared only where the hashes agree: comparing one copies it.
+            hashes.withUnsafeBufferPointer { hashes in
+                buckets.withUnsafeBufferPointer { buckets in
+                    let count = buckets.count
+                    if count == 0 {
+                        for p in 0..<hashes.count where hashes[p] == hash && mapKeys[p] == key { return p }
+                        return nil
+                    }
+                    let mask = count &- 1
+                    var b = hash & mask
+                    while true {
+                        let p = Int(buckets[b])
+                        if p < 0 { return nil }
+                        if hashes[p] == hash && mapKeys[p] == key { return p }
+                        b = (b &+ 1) & mask
+                    }
+                }
+            }
         }
 
         @inlinable

@@ -213,6 +213,8 @@ struct JSONParser {
         var keys: [String]? = schema == nil ? [] : nil
         // Which schema fields have been seen, for duplicates without hashing (first 64 fields).
         var seenFields: UInt64 = 0
+        // Which of them were null (a null required field counts as missing).
+        var nullFields: UInt64 = 0
         /// The field after the last one read: where the next key is looked for first.
         var nextLikelyField = 0
         skipWhitespace()
@@ -265,6 +267,7 @@ struct JSONParser {
                 if let fieldIndex, fieldIndex < 64 {
                     duplicate = seenFields & (1 << UInt64(fieldIndex)) != 0
                     seenFields |= 1 << UInt64(fieldIndex)
+                    if case .null = value { nullFields |= 1 << UInt64(fieldIndex) }
                 } else {
                     duplicate = keys?.contains(key) ?? false
                 }
@@ -295,7 +298,10 @@ struct JSONParser {
         } else {
             map = MapValue(stringKeyed: Array(zip(keys ?? [], values.values)))
         }
-        if let schema { context.checkRequired(at: path, schema, in: map, line: open.line, column: column(of: open)) }
+        // The full check (which names what is missing) only when the masks say something is.
+        if let schema, schema.requiredMask & ~(seenFields & ~nullFields) != 0 || schema.requiresFieldsPast64 || keys != nil {
+            context.checkRequired(at: path, schema, in: map, line: open.line, column: column(of: open))
+        }
         return .map(map)
     }
 

@@ -12,14 +12,20 @@ final class ResolvedObject {
     let fieldNames: [String]
     let fieldTypes: [ResolvedType]
     let requiredFields: [String]
+    /// Bit `i` set when field `i` is required, for the first 64 fields; with
+    /// ``requiresFieldsPast64`` it lets a reader skip the check when all are present.
+    let requiredMask: UInt64
+    let requiresFieldsPast64: Bool
     private let indexByName: [String: Int]
     /// What the field types refer to without retaining it (nested objects, list item
     /// types, code lists), kept alive here.
     private let owned: [AnyObject]
     /// The names' UTF-8 bytes end to end, so a key read from JSON bytes is matched without
     /// first being made into a String and hashed.
-    private let nameBytes: [UInt8]
-    private let nameStarts: [Int]
+    /// Held in memory this object owns rather than in arrays: reading a class's array
+    /// property retains and releases the array, on every key of every record.
+    private let nameBytes: UnsafeMutableBufferPointer<UInt8>
+    private let nameStarts: UnsafeMutableBufferPointer<Int>
 
     /// A copy that shares no object or buffer with this one, nested objects included.
     /// Reading a record retains and releases the schema's objects all the time; threads
@@ -33,9 +39,11 @@ final class ResolvedObject {
         fieldTypes = other.fieldTypes.map { $0.copyForAnotherThread(owned: &owned) }
         self.owned = owned
         requiredFields = other.requiredFields.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        requiredMask = other.requiredMask
+        requiresFieldsPast64 = other.requiresFieldsPast64
         indexByName = Dictionary(uniqueKeysWithValues: other.indexByName.map { ($0.key, $0.value) })
-        nameBytes = other.nameBytes.map { $0 }
-        nameStarts = other.nameStarts.map { $0 }
+        nameBytes = ResolvedObject.copy(Array(other.nameBytes))
+        nameStarts = ResolvedObject.copy(Array(other.nameStarts))
     }
 
     init(_ schema: ObjectSchema) {
@@ -45,6 +53,10 @@ final class ResolvedObject {
         fieldTypes = schema.fields.map { ResolvedType($0, owned: &owned) }
         self.owned = owned
         requiredFields = schema.fields.filter(\.required).map(\.name)
+        var mask: UInt64 = 0
+        for (i, field) in schema.fields.enumerated() where field.required && i < 64 { mask |= 1 << UInt64(i) }
+        requiredMask = mask
+        requiresFieldsPast64 = schema.fields.dropFirst(64).contains { $0.required }
         var table: [String: Int] = [:]
         for (i, field) in schema.fields.enumerated() where table[field.name] == nil { table[field.name] = i }
         indexByName = table
@@ -54,8 +66,8 @@ final class ResolvedObject {
             bytes += Array(field.name.utf8)
         }
         starts.append(bytes.count)
-        nameBytes = bytes
-        nameStarts = starts
+        nameBytes = ResolvedObject.copy(bytes)
+        nameStarts = ResolvedObject.copy(starts)
     }
 
     func fieldIndex(named name: String) -> Int? { indexByName[name] }
@@ -72,12 +84,18 @@ final class ResolvedObject {
 
     @inline(__always)
     private func matches(_ key: UnsafeBufferPointer<UInt8>, field i: Int) -> Bool {
-        nameStarts.withUnsafeBufferPointer { starts in
-            let start = starts[i], length = starts[i + 1] - start
-            guard length == key.count else { return false }
-            return nameBytes.withUnsafeBufferPointer { names in
-                memcmp(names.baseAddress! + start, key.baseAddress!, length) == 0
-            }
-        }
+        let start = nameStarts[i], length = nameStarts[i + 1] - start
+        return length == key.count && memcmp(nameBytes.baseAddress! + start, key.baseAddress!, length) == 0
+    }
+
+    deinit {
+        nameBytes.deallocate()
+        nameStarts.deallocate()
+    }
+
+    private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
+        _ = buffer.initialize(from: array)
+        return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
     }
 }
