@@ -27,33 +27,40 @@ extension CaseReader {
         precondition(current == nil && nothingPending, "readInParallel needs a reader that has not been read from")
         let slots = Swift.max(1, workers)
         var plan = ParallelReadPlan(slots: slots, batchSize: batchSize)
-        // While the workers run one group, this thread gathers the next and hands out the
-        // results of the last: cutting a file into jobs and taking the results in order
-        // are serial work, done here in the workers' shadow.
-        var running: ParallelReadPlan.RunningGroup<Outcome>?
-        var finished: (jobs: [ParallelReadPlan.Job], results: [ParallelReadPlan.Result<Outcome>])?
-        repeat {
-            fill(&plan)
-            let jobs = plan.jobs
-            plan.jobs = []
-            if let group = running { finished = (group.jobs, group.wait()) }
-            running = jobs.isEmpty ? nil : ParallelReadPlan.RunningGroup(jobs, slots: slots, check: check)
-            if let (jobs, results) = finished {
-                for (job, result) in zip(jobs, results) {
-                    var batch = CaseBatch()
-                    if case .fileStart(let problems) = job { startFile(reporting: problems, into: &batch) }
-                    for event in result.events { take(event, into: &batch) }
-                    receive(batch.diagnostics, result.outcome)
-                }
-                finished = nil
+        // The workers take jobs as they come, with no pause between groups; this thread
+        // keeps a few jobs queued ahead of them and takes the results in order. Cutting a
+        // file into jobs and taking results are serial work, done in the workers' shadow.
+        let pipeline = ParallelReadPipeline<Outcome>(slots: slots, check: check)
+        defer { pipeline.close() }
+        let ahead = slots * 4
+        var queued: [ParallelReadPlan.Job] = []
+        var nextResult = 0
+        while true {
+            fill(&plan, upTo: ahead - queued.count + nextResult)
+            for job in plan.jobs {
+                pipeline.submit(job)
+                queued.append(job)
             }
-        } while running != nil
+            plan.jobs = []
+            guard nextResult < queued.count else { return }
+            let result = pipeline.result(nextResult)
+            var batch = CaseBatch()
+            if case .fileStart(let problems) = queued[nextResult] { startFile(reporting: problems, into: &batch) }
+            for event in result.events { take(event, into: &batch) }
+            receive(batch.diagnostics, result.outcome)
+            queued[nextResult] = .fileStart([])  // let the job's memory go
+            nextResult += 1
+            if nextResult == queued.count {
+                queued.removeAll(keepingCapacity: true)
+                pipeline.forgetTaken()
+                nextResult = 0
+            }
+        }
     }
 
-    /// Gathers the next group of jobs, in file order, until the group is full or every file
-    /// has been read.
-    private func fill(_ plan: inout ParallelReadPlan) {
-        while plan.jobs.count < plan.slots * 4 {
+    /// Gathers jobs, in file order, until the plan holds `count` or every file has been read.
+    private func fill(_ plan: inout ParallelReadPlan, upTo count: Int) {
+        while plan.jobs.count < count {
             guard let source = current else {
                 guard nextEntry < entryCount else { break }
                 plan.flushReady()
@@ -74,7 +81,7 @@ extension CaseReader {
                 plan.jobs.append(.deferred(read))
             }
         }
-        plan.flushReady()
+        if current == nil && nextEntry >= entryCount { plan.flushReady() }
     }
 }
 
@@ -123,61 +130,5 @@ struct ParallelReadPlan {
         readyRecords = 0
     }
 
-    /// A group of jobs running on `slots` worker threads, each taking the next job in turn
-    /// so that a slow job does not hold up the others. Each slot is one thread at a time, as
-    /// a ``DeferredRead`` needs; one group runs at a time.
-    final class RunningGroup<Outcome: Sendable>: @unchecked Sendable {
-        let jobs: [Job]
-        private let done = DispatchGroup()
-        // Each slot written by one worker before the group is done; read after waiting.
-        private var results: [Result<Outcome>]
-        private let turns = JobTurns()
-
-        init(_ jobs: [Job], slots: Int, check: @escaping @Sendable ([CaseRecord]) -> Outcome) {
-            self.jobs = jobs
-            results = [Result<Outcome>](repeating: Result(), count: jobs.count)
-            let queue = DispatchQueue.global(qos: .userInitiated)
-            for slot in 0..<min(slots, jobs.count) {
-                queue.async(group: done) { [self] in work(slot: slot, check: check) }
-            }
-        }
-
-        func wait() -> [Result<Outcome>] {
-            done.wait()
-            return results
-        }
-
-        private func work(slot: Int, check: ([CaseRecord]) -> Outcome) {
-            while let j = turns.next(below: jobs.count) {
-                var events: [LoadEvent]
-                switch jobs[j] {
-                case .fileStart: continue
-                case .deferred(let read): events = read.read(slot: slot)
-                case .ready(let readEvents): events = readEvents
-                }
-                var records: [CaseRecord] = []
-                for i in events.indices {
-                    guard case .record(let record) = events[i] else { continue }
-                    records.append(record)
-                    events[i] = .checked(id: record.id, location: record.location)
-                }
-                let result = Result(events: events, outcome: records.isEmpty ? nil : check(records))
-                results.withUnsafeMutableBufferPointer { $0[j] = result }
-            }
-        }
-    }
 }
 
-/// Hands out job numbers, each once, to the threads of a parallel read.
-private final class JobTurns: @unchecked Sendable {
-    private let lock = NSLock()
-    private var taken = 0
-
-    func next(below count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard taken < count else { return nil }
-        taken += 1
-        return taken - 1
-    }
-}
