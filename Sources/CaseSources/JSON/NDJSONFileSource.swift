@@ -23,6 +23,8 @@ final class NDJSONFileSource: CaseFileSource {
     /// Threads reading a block in ``nextEvents()``.
     private let parallelism: Int
     private var sawRecordLine = false
+    /// Bytes in the last block made.
+    private var lastBlockSize = 0
     private var finished = false
 
     /// Lines in a block handed out by ``nextChunk()``: enough to make the hand-over cheap,
@@ -70,7 +72,11 @@ final class NDJSONFileSource: CaseFileSource {
     private func nextBlock(lines: Int) -> NDJSONLineBlock? {
         guard !finished else { return nil }
         var bytes: [UInt8] = []
+        // Room for as much as the last block held, so the bytes are copied in once rather
+        // than again each time the array grows.
+        bytes.reserveCapacity(lastBlockSize + lastBlockSize / 8)
         var items: [NDJSONLineBlock.Item] = []
+        items.reserveCapacity(lines)
         while items.count < lines {
             let more = reader.withNextLine { line -> Bool in
                 switch line {
@@ -88,6 +94,7 @@ final class NDJSONFileSource: CaseFileSource {
         }
         guard !items.isEmpty else { return nil }
         sawRecordLine = true
+        lastBlockSize = bytes.count
         return NDJSONLineBlock(bytes: bytes, items: items, maxDepth: maxDepth, slots: slots)
     }
 

@@ -8,32 +8,52 @@ struct FieldPath {
         /// so that reading a field costs no string copy. The schema outlives every parse.
         case field(Unmanaged<ResolvedObject>, Int)
         case index(Int)
+    }
 
-        /// The field name of a key or field component.
-        var name: String? {
-            switch self {
-            case .key(let k): return k
-            case .field(let object, let i): return object.takeUnretainedValue().fieldNames[i]
-            case .index: return nil
-            }
+    /// A component as stored: plain data, so that pushing and popping one (for every field
+    /// of every record) copies no reference; the text of `.key` components is in `keys`.
+    private enum Step {
+        case key(Int)
+        case field(Unmanaged<ResolvedObject>, Int)
+        case index(Int)
+    }
+
+    private var steps: [Step] = []
+    private var keys: [String] = []
+
+    var isEmpty: Bool { steps.isEmpty }
+
+    mutating func push(_ c: Component) {
+        switch c {
+        case .key(let k):
+            keys.append(k)
+            steps.append(.key(keys.count - 1))
+        case .field(let object, let i): steps.append(.field(object, i))
+        case .index(let i): steps.append(.index(i))
         }
     }
 
-    private(set) var components: [Component] = []
+    mutating func pop() {
+        if case .key = steps.removeLast() { keys.removeLast() }
+    }
 
-    var isEmpty: Bool { components.isEmpty }
-
-    mutating func push(_ c: Component) { components.append(c) }
-    mutating func pop() { components.removeLast() }
+    /// The field name of a key or field step; nil for a list index.
+    private func name(_ step: Step) -> String? {
+        switch step {
+        case .key(let k): return keys[k]
+        case .field(let object, let i): return object.takeUnretainedValue().fieldNames[i]
+        case .index: return nil
+        }
+    }
 
     /// `cp_plans[1].start_date`.
     var rendered: String {
         var s = ""
-        for c in components {
-            if let k = c.name {
+        for step in steps {
+            if let k = name(step) {
                 if !s.isEmpty { s += "." }
                 s += k
-            } else if case .index(let i) = c {
+            } else if case .index(let i) = step {
                 s += "[\(i)]"
             }
         }
@@ -44,8 +64,8 @@ struct FieldPath {
     /// every plan of every record is one schema problem, reported once a file.
     func schemaPath(appending key: String) -> String {
         var s = ""
-        for c in components {
-            if let k = c.name {
+        for step in steps {
+            if let k = name(step) {
                 if !s.isEmpty { s += "." }
                 s += k
             } else {
