@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -172,6 +173,23 @@ public struct MapValue: @unchecked Sendable {
         return storage.value(at: p)
     }
 
+    /// Looks a key up, remembering in `cache` where it was: the next map of the same shape
+    /// (the next visit of a record, say) then finds it without comparing keys. One cache
+    /// serves one place in an expression, from any number of threads.
+    @inlinable public func value(forKey key: MapKey, hash: Int, cache: FieldPositionCache) -> Value? {
+        let storage = storage
+        return storage.withUnsafeMutablePointerToHeader { header -> Value? in
+            let serial = header.pointee.shape.serial
+            let known = cache.entry.load(ordering: .relaxed)
+            if known >> 16 == serial & 0xFFFF_FFFF_FFFF, known & 0xFFFF != 0 {
+                return storage.value(at: Int(known & 0xFFFF) - 1)
+            }
+            guard let p = header.pointee.shape.position(of: key, hash: hash) else { return nil }
+            if p < 0xFFFF { cache.entry.store(serial << 16 | UInt64(p + 1), ordering: .relaxed) }
+            return storage.value(at: p)
+        }
+    }
+
     /// Looks a string key up.
     public subscript(string key: String) -> Value? {
         get { self[mapKey: .string(key)] }
@@ -253,6 +271,19 @@ extension MapValue.Storage {
     }
 }
 
+/// Where a field was found in the last map shape one place in an expression looked at:
+/// the shape's serial number and the field's position plus one, packed in one word so that
+/// threads sharing the cache never see half an entry.
+public final class FieldPositionCache: Sendable {
+    @usableFromInline let entry = Atomic<UInt64>(0)
+
+    public init() {}
+}
+
+/// Serial numbers for shapes, never reused, so a cache entry cannot be mistaken for one
+/// about a later shape made at the same address.
+@usableFromInline let shapeSerials = Atomic<UInt64>(0)
+
 /// The keys of a map, in order, with their lookup index: immutable, and shared by every
 /// map built on it (``MapValue/init(shape:values:)``). Loaders make one shape per kind of
 /// object and field order, so a file's thousands of visits hold one set of keys between
@@ -279,12 +310,15 @@ public struct MapShape: @unchecked Sendable {
 
         /// ``MapKey/fastHash`` of each entry, parallel to `keys`.
         @usableFromInline let hashes: [Int]
+        /// A number no other shape made by this process has (see ``FieldPositionCache``).
+        @usableFromInline let serial: UInt64
 
         init(keys: [Value], mapKeys: [MapKey], buckets: [Int32]) {
             self.keys = keys
             self.mapKeys = mapKeys
             self.buckets = buckets
             self.hashes = mapKeys.map(\.fastHash)
+            self.serial = shapeSerials.add(1, ordering: .relaxed).newValue
         }
 
         /// Keys known to be distinct; the index is built here.

@@ -181,20 +181,21 @@ final class Compiler {
         let key = MapKey.string(field)
         let hash = key.fastHash
         let offset = whole.offset
+        let cache = FieldPositionCache()
         // Selecting straight from a variable reads the map in place, without copying it
         // out of its slot first (which would cost a retain and a release).
         if case .identifier(let name) = operand.kind {
             if let local = lookupLocal(name) {
                 let i = local.index
                 return Compiled(eval: { frame in
-                    if let v = frame.locals[i].field(key, hash: hash) { return v }
+                    if let v = frame.locals[i].field(key, hash: hash, cache: cache) { return v }
                     return Access.select(frame.locals[i], field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
                 }, type: fieldType, constant: nil)
             }
             if let variable = environment.variables.first(where: { $0.name == name }) {
                 let slot = variable.slot
                 return Compiled(eval: { frame in
-                    if let v = frame.slots[slot].field(key, hash: hash) { return v }
+                    if let v = frame.slots[slot].field(key, hash: hash, cache: cache) { return v }
                     return Access.select(frame.slots[slot], field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
                 }, type: fieldType, constant: nil)
             }

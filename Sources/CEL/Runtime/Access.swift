@@ -6,6 +6,12 @@ extension Value {
         if case .map(let m) = self { return m.value(forKey: key, hash: hash) }
         return nil
     }
+
+    @inline(__always)
+    func field(_ key: MapKey, hash: Int, cache: FieldPositionCache) -> Value? {
+        if case .map(let m) = self { return m.value(forKey: key, hash: hash, cache: cache) }
+        return nil
+    }
 }
 
 /// Field selection, indexing and membership on runtime values.
