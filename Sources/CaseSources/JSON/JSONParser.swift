@@ -227,19 +227,26 @@ struct JSONParser {
                     throw unexpectedCharacter(expecting: "a field name in double quotes")
                 }
                 let keyMark = mark
-                let token = try scanText()
                 var fieldIndex: Int?
                 /// The key as text, made only when it is not a schema field (a schema
                 /// field's name is the schema's own string, fetched when needed).
                 var otherKey: String?
-                if let schema, !token.hasEscapes,
-                   let i = schema.fieldIndex(matching: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]),
-                                             likely: nextLikelyField) {
+                if let schema, let i = schema.quotedName(of: nextLikelyField, isAt: bytes, offset: position.offset) {
+                    // The usual case, the field the schema lists next: matched in place,
+                    // quotes and all, without scanning the key first.
                     fieldIndex = i
+                    position.offset += schema.quotedNameLength(of: i)
                 } else {
-                    let decoded = try string(of: token)
-                    fieldIndex = schema?.fieldIndex(named: decoded)
-                    if fieldIndex == nil { otherKey = decoded }
+                    let token = try scanText()
+                    if let schema, !token.hasEscapes,
+                       let i = schema.fieldIndex(matching: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]),
+                                                 likely: nextLikelyField) {
+                        fieldIndex = i
+                    } else {
+                        let decoded = try string(of: token)
+                        fieldIndex = schema?.fieldIndex(named: decoded)
+                        if fieldIndex == nil { otherKey = decoded }
+                    }
                 }
                 var key: String { otherKey ?? schema!.fieldNames[fieldIndex!] }
                 skipWhitespace()

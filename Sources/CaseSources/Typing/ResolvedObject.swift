@@ -26,6 +26,9 @@ final class ResolvedObject {
     /// property retains and releases the array, on every key of every record.
     private let nameBytes: UnsafeMutableBufferPointer<UInt8>
     private let nameStarts: UnsafeMutableBufferPointer<Int>
+    /// True when no field name holds a quote, a backslash, a control character or non-ASCII
+    /// text, so a name can be matched against raw JSON bytes as it stands.
+    private let plainNames: Bool
 
     /// A copy that shares no object or buffer with this one, nested objects included.
     /// Reading a record retains and releases the schema's objects all the time; threads
@@ -44,6 +47,7 @@ final class ResolvedObject {
         indexByName = Dictionary(uniqueKeysWithValues: other.indexByName.map { ($0.key, $0.value) })
         nameBytes = ResolvedObject.copy(Array(other.nameBytes))
         nameStarts = ResolvedObject.copy(Array(other.nameStarts))
+        plainNames = other.plainNames
     }
 
     init(_ schema: ObjectSchema) {
@@ -68,6 +72,7 @@ final class ResolvedObject {
         starts.append(bytes.count)
         nameBytes = ResolvedObject.copy(bytes)
         nameStarts = ResolvedObject.copy(starts)
+        plainNames = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
     }
 
     func fieldIndex(named name: String) -> Int? { indexByName[name] }
@@ -81,6 +86,23 @@ final class ResolvedObject {
         for i in 0..<fields where i != likely && matches(key, field: i) { return i }
         return nil
     }
+
+    /// `field` when the bytes at `offset` are its name in double quotes; nil otherwise
+    /// (another field, an escape, the end of the input). Field names are plain text with
+    /// no quote or backslash, so a match is the whole key.
+    @inline(__always)
+    func quotedName(of field: Int, isAt bytes: UnsafeBufferPointer<UInt8>, offset: Int) -> Int? {
+        guard field >= 0, field < nameStarts.count - 1 else { return nil }
+        let start = nameStarts[field], length = nameStarts[field + 1] - start
+        guard offset + length + 2 <= bytes.count, plainNames,
+              bytes[offset + length + 1] == UInt8(ascii: "\""),
+              memcmp(nameBytes.baseAddress! + start, bytes.baseAddress! + offset + 1, length) == 0 else { return nil }
+        return field
+    }
+
+    /// The bytes of a field's name with its two quotes.
+    @inline(__always)
+    func quotedNameLength(of field: Int) -> Int { nameStarts[field + 1] - nameStarts[field] + 2 }
 
     @inline(__always)
     private func matches(_ key: UnsafeBufferPointer<UInt8>, field i: Int) -> Bool {
