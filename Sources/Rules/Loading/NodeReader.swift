@@ -200,10 +200,17 @@ struct NodeReader {
 }
 
 extension Node.Scalar {
-    /// The scalar's resolved YAML tag (`null`, `bool`, `int`, `str`...).
-    /// Resolving a tag runs Yams's regular expressions, so it is done only where the type of
-    /// a value matters (example cases), never just to spot an empty value.
-    var tagName: Tag.Name { Tag.Name(rawValue: Node.scalar(self).tag.rawValue) }
+    /// The scalar's YAML tag as YAML's core schema resolves it (`null`, `bool`, `int`, `str`...).
+    /// Rule files are parsed with Yams's basic resolver (no implicit types), so the default
+    /// rules are applied here, only where the type of a value matters (example cases): they
+    /// run Yams's regular expressions. A quoted scalar (tag `!`) is text.
+    var tagName: Tag.Name {
+        switch Tag.Name(rawValue: tag.rawValue) {
+        case .implicit: return Resolver.default.resolveTag(of: Node.scalar(self))
+        case .nonSpecific: return .str
+        case let written: return written
+        }
+    }
 
     /// Whether the scalar is YAML's null (`~`, `null`, or nothing), without resolving its tag.
     var isNull: Bool {
