@@ -17,6 +17,9 @@ final class CINChildMapper {
     private var recordLine = 0
     /// Once-a-file warnings already given.
     private var warnedKeys: Set<String> = []
+    /// Shared key layouts, one cache for each kind of map.
+    private let childShapes = CINShapeCache(), episodeShapes = CINShapeCache(), assessmentShapes = CINShapeCache()
+    private let cinPlanShapes = CINShapeCache(), section47Shapes = CINShapeCache(), cpPlanShapes = CINShapeCache()
 
     init(file: String) { self.file = file }
 
@@ -78,7 +81,7 @@ final class CINChildMapper {
             events.append(.skipped)
             return nil
         }
-        return CaseRecord(id: id, value: .map(MapValue(stringKeyed: fields)),
+        return CaseRecord(id: id, value: .map(childShapes.map(fields)),
                           location: SourceLocation(file: file, line: child.line), itemLines: itemLines)
     }
 
@@ -112,21 +115,21 @@ final class CINChildMapper {
                 var fields = [("id", Value.string(item("a", counters.a))), ("episode", .string(episodeID))]
                 fields += leafFields(of: holder, CINCensusFields.assessment, path: "Assessments", prefix: itemPath)
                 fields.append(("factors", .list(factors ?? [])))
-                assessments.append(.map(MapValue(stringKeyed: fields)))
+                assessments.append(.map(assessmentShapes.map(fields)))
             case "CINPlanDates":
                 counters.c += 1
                 let itemPath = "cin_plans[\(cinPlans.count)]"
                 noteLine(itemPath, part.line)
                 var fields = [("id", Value.string(item("c", counters.c))), ("episode", .string(episodeID))]
                 fields += leafFields(of: part, CINCensusFields.cinPlan, path: "CINPlanDates", prefix: itemPath)
-                cinPlans.append(.map(MapValue(stringKeyed: fields)))
+                cinPlans.append(.map(cinPlanShapes.map(fields)))
             case "Section47":
                 counters.s += 1
                 let itemPath = "section47s[\(section47s.count)]"
                 noteLine(itemPath, part.line)
                 var fields = [("id", Value.string(item("s", counters.s))), ("episode", .string(episodeID))]
                 fields += leafFields(of: part, CINCensusFields.section47, path: "Section47", prefix: itemPath)
-                section47s.append(.map(MapValue(stringKeyed: fields)))
+                section47s.append(.map(section47Shapes.map(fields)))
             case "ChildProtectionPlans":
                 counters.p += 1
                 let itemPath = "cp_plans[\(cpPlans.count)]"
@@ -146,7 +149,7 @@ final class CINChildMapper {
                 fields += leafFields(of: holder, CINCensusFields.cpPlan, path: "ChildProtectionPlans", prefix: itemPath)
                 fields.append(("reviews", .list(reviews)))
                 fields.append(("reviews_missing_date", .int(Int64(missing))))
-                cpPlans.append(.map(MapValue(stringKeyed: fields)))
+                cpPlans.append(.map(cpPlanShapes.map(fields)))
             default:
                 leaves.append(part)
             }
@@ -155,7 +158,7 @@ final class CINChildMapper {
         holder.children = leaves
         var fields = [("id", Value.string(episodeID))]
         fields += leafFields(of: holder, CINCensusFields.episode, path: "CINdetails", prefix: path)
-        episodes.append(.map(MapValue(stringKeyed: fields)))
+        episodes.append(.map(episodeShapes.map(fields)))
     }
 
     /// The fields of `node`'s leaf children named in `table`; other children are unknown.
