@@ -41,6 +41,7 @@ final class CINCensusFileSource: CaseFileSource {
     /// Whether children may be read by ``PlainXMLFragmentParser``: the file's XML
     /// declaration (if any) reads ASCII as ASCII, as a probe through `XMLParser` shows.
     private let plainChildren: Bool
+    private let names = XMLNameTable()
     private var started = false
     private var finished = false
     private var childCount = 0
@@ -137,7 +138,8 @@ final class CINCensusFileSource: CaseFileSource {
 
     private func readChild(_ slice: CINCensusScanner.Slice, _ raw: UnsafeRawBufferPointer) -> [LoadEvent] {
         if plainChildren && slice.closed,
-           let node = PlainXMLFragmentParser.parse(UnsafeRawBufferPointer(rebasing: raw[slice.range]), firstLine: slice.line) {
+           let node = PlainXMLFragmentParser.parse(UnsafeRawBufferPointer(rebasing: raw[slice.range]), firstLine: slice.line,
+                                                   names: names) {
             return mapped(node)
         }
         var bytes = Data(declaration)

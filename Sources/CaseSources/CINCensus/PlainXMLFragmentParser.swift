@@ -13,9 +13,11 @@
 /// entity is ever read here either.
 enum PlainXMLFragmentParser {
     /// The tree of the one element in `bytes`, or nil when the bytes are not in the plain form.
-    /// - Parameter firstLine: the line of the file the bytes start on.
-    static func parse(_ bytes: UnsafeRawBufferPointer, firstLine: Int) -> XMLElementNode? {
-        var state = State(bytes: bytes, line: firstLine)
+    /// - Parameters:
+    ///   - firstLine: the line of the file the bytes start on.
+    ///   - names: element names already made (a file's children share them).
+    static func parse(_ bytes: UnsafeRawBufferPointer, firstLine: Int, names: XMLNameTable = XMLNameTable()) -> XMLElementNode? {
+        var state = State(bytes: bytes, line: firstLine, names: names)
         return state.run()
     }
 
@@ -65,10 +67,12 @@ enum PlainXMLFragmentParser {
         var line: Int
         var stack: [Open] = []
         var root: XMLElementNode?
+        let names: XMLNameTable
 
-        init(bytes: UnsafeRawBufferPointer, line: Int) {
+        init(bytes: UnsafeRawBufferPointer, line: Int, names: XMLNameTable) {
             self.bytes = bytes
             self.line = line
+            self.names = names
             stack.reserveCapacity(8)
         }
 
@@ -139,8 +143,7 @@ enum PlainXMLFragmentParser {
             }
             guard bytes[i] == State.gt else { return false }
             i += 1
-            let node = XMLElementNode(name: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[nameRange]), as: UTF8.self),
-                                      line: line)
+            let node = XMLElementNode(name: names.name(UnsafeRawBufferPointer(rebasing: bytes[nameRange])), line: line)
             if let parent = stack.last {
                 parent.node.children.append(node)
             } else {
