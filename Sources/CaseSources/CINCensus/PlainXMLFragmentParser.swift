@@ -5,8 +5,8 @@
 /// Foundation's `XMLParser` costs tens of microseconds a child (a parser context, a
 /// delegate call and a bridged string for every element and every run of text), which was
 /// most of the time spent reading a census file. For the plain form this parser builds the
-/// very tree `XMLParser` builds (same names, lines and texts; a test holds the two
-/// together). For anything else it gives nil and the child goes to ``XMLFragmentParser``:
+/// tree `XMLParser` builds (same names, lines and trimmed texts; a test holds the two
+/// together; see ``Text`` for the white space it leaves out). For anything else it gives nil and the child goes to ``XMLFragmentParser``:
 /// attributes, processing instructions, character references, bytes outside printable
 /// ASCII, a tag broken over lines, a bare carriage return (or any in CDATA), and every kind of XML that is
 /// not well formed. So errors are always worded and placed by `XMLParser`, and no DTD or
@@ -24,21 +24,56 @@ enum PlainXMLFragmentParser {
     /// The text of an element being read: while it is one run of plain bytes it stays a
     /// range of the input; a second run, a decoded entity or a line end to normalise
     /// copies it into a buffer.
+    ///
+    /// A run of white space before any text is dropped, and one after some text is held
+    /// back until more text follows it (dropped when none does): so the layout between a
+    /// container's elements is never copied, and an element's text can lack white space
+    /// at its start or end that `XMLParser` keeps. Nothing reads a census element's text
+    /// but through ``XMLElementNode/trimmedText``, which is the same either way.
     private struct Text {
         var run: Range<Int>?
         var buffer: [UInt8] = []
         var copied = false
+        /// A run of white space not yet taken into the text.
+        var blank: Range<Int>?
 
         mutating func append(_ range: Range<Int>, of bytes: UnsafeRawBufferPointer) {
             guard !range.isEmpty else { return }
+            if Text.isBlank(range, bytes) {
+                // Before any text it is trimmed away in any case; after some, it is held.
+                guard copied || run != nil else { return }
+                takeBlank(bytes)
+                blank = range
+                return
+            }
+            takeBlank(bytes)
+            store(range, bytes)
+        }
+
+        mutating func append(byte: UInt8, of bytes: UnsafeRawBufferPointer) {
+            takeBlank(bytes)
+            spill(bytes)
+            buffer.append(byte)
+        }
+
+        private mutating func takeBlank(_ bytes: UnsafeRawBufferPointer) {
+            guard let held = blank else { return }
+            blank = nil
+            store(held, bytes)
+        }
+
+        private mutating func store(_ range: Range<Int>, _ bytes: UnsafeRawBufferPointer) {
             if !copied && run == nil { run = range; return }
             spill(bytes)
             buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[range]))
         }
 
-        mutating func append(byte: UInt8, of bytes: UnsafeRawBufferPointer) {
-            spill(bytes)
-            buffer.append(byte)
+        private static func isBlank(_ range: Range<Int>, _ bytes: UnsafeRawBufferPointer) -> Bool {
+            for k in range {
+                let b = bytes[k]
+                guard b == 0x20 || b == 0x0A || b == 0x09 else { return false }
+            }
+            return true
         }
 
         private mutating func spill(_ bytes: UnsafeRawBufferPointer) {
@@ -66,6 +101,10 @@ enum PlainXMLFragmentParser {
         var i = 0
         var line: Int
         var stack: [Open] = []
+        /// The children met so far of each open element (by depth). Kept apart and copied
+        /// once, at the end tag, into an array of the exact size: appending to the node's
+        /// own array grew it three or four times for every container.
+        var childLists: [[XMLElementNode]] = []
         var root: XMLElementNode?
         let names: XMLNameTable
 
@@ -144,12 +183,16 @@ enum PlainXMLFragmentParser {
             guard bytes[i] == State.gt else { return false }
             i += 1
             let node = XMLElementNode(name: names.name(UnsafeRawBufferPointer(rebasing: bytes[nameRange])), line: line)
-            if let parent = stack.last {
-                parent.node.children.append(node)
-            } else {
+            if stack.isEmpty {
                 root = node
+            } else {
+                childLists[stack.count - 1].append(node)
             }
-            if !selfClosing { stack.append(Open(node: node, nameRange: nameRange)) }
+            if !selfClosing {
+                if childLists.count == stack.count { childLists.append([]) }
+                childLists[stack.count].removeAll(keepingCapacity: true)
+                stack.append(Open(node: node, nameRange: nameRange))
+            }
             return true
         }
 
@@ -161,6 +204,8 @@ enum PlainXMLFragmentParser {
             guard i < bytes.count, bytes[i] == State.gt else { return false }
             i += 1
             open.node.text = open.text.string(bytes)
+            let depth = stack.count - 1
+            if !childLists[depth].isEmpty { open.node.children = childLists[depth].withUnsafeBufferPointer { Array($0) } }
             stack.removeLast()
             return true
         }
