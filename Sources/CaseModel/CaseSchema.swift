@@ -55,7 +55,9 @@ public struct CaseSchema: Hashable, Sendable {
     /// Parses schema YAML; `file` is used in diagnostics. Every problem is reported; the
     /// value holds what could be read (problem fields left out) unless the file is unusable.
     public static func parse(yaml text: String, file: String) -> LoadResult<CaseSchema> {
-        let (root, yamlDiagnostics) = YAMLDocument.compose(text, file: file)
+        // The schema reader reads every value as text (types, names, `required: true`), so
+        // no YAML typing is needed.
+        let (root, yamlDiagnostics) = YAMLDocument.compose(text, file: file, resolver: .basic)
         var reader = SchemaFileReader(file: file, diagnostics: yamlDiagnostics)
         guard let root else {
             if yamlDiagnostics.isEmpty { reader.error(nil, "the schema file is empty; it needs a 'child' with its fields") }

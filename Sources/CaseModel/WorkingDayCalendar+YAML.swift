@@ -32,7 +32,8 @@ extension WorkingDayCalendar {
     /// Parses calendar YAML; `file` is used in diagnostics.
     public static func parse(yaml text: String, file: String) -> LoadResult<WorkingDayCalendar> {
         var reader = CalendarFileReader(file: file)
-        let (root, yamlDiagnostics) = YAMLDocument.compose(text, file: file)
+        // Years, dates and names are all read as text, so no YAML typing is needed.
+        let (root, yamlDiagnostics) = YAMLDocument.compose(text, file: file, resolver: .basic)
         reader.diagnostics = yamlDiagnostics
         guard let root else {
             if yamlDiagnostics.isEmpty { reader.error(nil, "the calendar file is empty; it needs a name and bank_holidays") }

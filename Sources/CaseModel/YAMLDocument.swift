@@ -9,18 +9,20 @@ import Yams
 public enum YAMLDocument {
     /// Parses the first document of `text`. The node is nil when the text is empty or could
     /// not be parsed; diagnostics say why.
-    public static func compose(_ text: String, file: String) -> (root: Node?, diagnostics: [Diagnostic]) {
+    ///
+    /// `resolver` decides the YAML types of untagged scalars. Loaders that read every value
+    /// as text can pass `.basic`: Yams then runs no regular expressions, where the default
+    /// resolver runs up to seven for every key (each key is hashed to find repeats) and for
+    /// every lookup by key.
+    public static func compose(_ text: String, file: String,
+                               resolver: Resolver = .default) -> (root: Node?, diagnostics: [Diagnostic]) {
         var text = text
         var diagnostics: [Diagnostic] = []
         var renamed = false
         // Each retry removes one repeated key, so this ends; the bound guards pathological input.
         for _ in 0..<200 {
             do {
-                // The basic resolver tags every plain scalar `str` without running Yams's
-                // regular expressions, which it would otherwise run for every mapping key it
-                // hashes to find repeats: most of the time spent loading a schema or a
-                // calendar. The readers take scalars as text and read numbers themselves.
-                let root = try Yams.compose(yaml: text, .basic)
+                let root = try Yams.compose(yaml: text, resolver)
                 return (renamed ? root.map(removingDroppedKeys) : root, diagnostics)
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 guard let key = duplicates.first,

@@ -9,6 +9,7 @@ import Foundation
 //   cin-bench                                   1,000 / 10,000 / 100,000 children, a table
 //   cin-bench generate --children N --out FILE [--seed S] [--error-rate R]
 //   cin-bench check FILE... [--rules FOLDER] [--workers N] [--read-only]   (--read-only: reading and typing alone)
+//   cin-bench rules FILE [--rules FOLDER]       each census rule's time over the file's children, costliest first
 //
 // Figures: wall and CPU seconds of the check, children per second, peak resident memory
 // of the whole process (VmHWM; the XML is mapped, and only a batch of children is held).
@@ -63,6 +64,32 @@ func check(_ paths: [String], rules: String, workers: Int) -> CheckFigures {
     return f
 }
 
+/// Times each record rule alone over children read beforehand, on one thread: where the
+/// checking time goes, rule by rule.
+func timeRules(_ path: String, rules: String) {
+    let (setup, diagnostics) = CheckSetup.load(rulePaths: [rules + "/cin-census"], schemaPath: rules + "/schema.yaml",
+                                               calendarPath: rules + "/calendars/england-and-wales.yaml")
+    guard let setup, !diagnostics.contains(where: { $0.severity == .error }) else { fail("the census rules could not be loaded") }
+    let reader = CaseReader(paths: [path], schema: setup.schema.root)
+    var records: [CaseRecord] = []
+    while let batch = reader.nextBatch() { records += batch.records }
+    let asOf = CalendarDate(year: 2025, month: 5, day: 1)!
+    var rows: [(id: String, seconds: Double, findings: Int)] = []
+    for rule in setup.pack.recordRules {
+        let t0 = cpuSeconds()
+        var findings = 0
+        for record in records { findings += rule.check(record: record, asOf: asOf).count }
+        rows.append((rule.id, cpuSeconds() - t0, findings))
+    }
+    let total = rows.reduce(0) { $0 + $1.seconds }
+    print(String(format: "%d children, %d rules, %.3f s CPU in all (%.1f µs a child)", records.count, rows.count, total,
+                 total / Double(max(1, records.count)) * 1e6))
+    for row in rows.sorted(by: { $0.seconds > $1.seconds }) {
+        print(String(format: "%-10@ %7.3f s  %5.1f%%  %6.0f ns a child  %6d findings", row.id, row.seconds, row.seconds / total * 100,
+                     row.seconds / Double(max(1, records.count)) * 1e9, row.findings))
+    }
+}
+
 func cpuSeconds() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -95,6 +122,9 @@ case "generate":
     let seed = value("--seed", in: args).flatMap(UInt64.init) ?? 2025
     let rate = value("--error-rate", in: args).flatMap(Int.init) ?? 25
     generate(children: n, seed: seed, errorRate: max(1, rate), to: out)
+case "rules":
+    guard args.count > 1 else { fail("rules needs a census file") }
+    timeRules(args[1], rules: rules)
 case "check":
     var files: [String] = []
     var i = 1

@@ -38,6 +38,10 @@ final class CINCensusFileSource: CaseFileSource {
     private var resume = (position: 0, line: 1)
     private var census = CINCensusHeader.empty
     private let declaration: [UInt8]
+    /// Whether children may be read by ``PlainXMLFragmentParser``: the file's XML
+    /// declaration (if any) reads ASCII as ASCII, as a probe through `XMLParser` shows.
+    private let plainChildren: Bool
+    private let names = XMLNameTable()
     private var started = false
     private var finished = false
     private var childCount = 0
@@ -57,6 +61,17 @@ final class CINCensusFileSource: CaseFileSource {
         self.file = file
         self.mapper = CINChildMapper(file: file)
         self.declaration = data.withUnsafeBytes { CINCensusScanner(bytes: $0).xmlDeclaration() } ?? []
+        self.plainChildren = CINCensusFileSource.declarationReadsASCII(declaration)
+    }
+
+    /// True when a plain ASCII element after the declaration parses as itself with
+    /// `XMLParser`; false for a declaration it rejects or an encoding that is not ASCII-based,
+    /// so that every child then goes through `XMLParser` and fails or succeeds there.
+    private static func declarationReadsASCII(_ declaration: [UInt8]) -> Bool {
+        guard !declaration.isEmpty else { return true }
+        guard case .success(let probe) = XMLFragmentParser.parse(Data(declaration + Array("<a>x</a>".utf8)), firstLine: 1)
+        else { return false }
+        return probe.name == "a" && probe.text == "x" && probe.children.isEmpty
     }
 
     func nextEvents() -> [LoadEvent]? {
@@ -122,14 +137,16 @@ final class CINCensusFileSource: CaseFileSource {
     }
 
     private func readChild(_ slice: CINCensusScanner.Slice, _ raw: UnsafeRawBufferPointer) -> [LoadEvent] {
+        if plainChildren && slice.closed,
+           let node = PlainXMLFragmentParser.parse(UnsafeRawBufferPointer(rebasing: raw[slice.range]), firstLine: slice.line,
+                                                   names: names) {
+            return mapped(node)
+        }
         var bytes = Data(declaration)
         bytes.append(contentsOf: raw[slice.range])
         switch XMLFragmentParser.parse(bytes, firstLine: slice.line) {
         case .success(let node) where slice.closed:
-            let record = mapper.map(node, census: census.value)
-            var events = mapper.events
-            if let record { events.append(.record(record)) }
-            return events
+            return mapped(node)
         case .success:
             return notClosed(slice)
         case .failure(let failure):
@@ -138,6 +155,13 @@ final class CINCensusFileSource: CaseFileSource {
                                            "malformed child (starting on line \(slice.line)): \(failure.message); the child is skipped")),
                     .skipped]
         }
+    }
+
+    private func mapped(_ node: XMLElementNode) -> [LoadEvent] {
+        let record = mapper.map(node, census: census.value)
+        var events = mapper.events
+        if let record { events.append(.record(record)) }
+        return events
     }
 
     private func notClosed(_ slice: CINCensusScanner.Slice) -> [LoadEvent] {

@@ -17,6 +17,9 @@ final class CINChildMapper {
     private var recordLine = 0
     /// Once-a-file warnings already given.
     private var warnedKeys: Set<String> = []
+    /// Shared key layouts, one cache for each kind of map.
+    private let childShapes = CINShapeCache(), episodeShapes = CINShapeCache(), assessmentShapes = CINShapeCache()
+    private let cinPlanShapes = CINShapeCache(), section47Shapes = CINShapeCache(), cpPlanShapes = CINShapeCache()
 
     init(file: String) { self.file = file }
 
@@ -34,7 +37,7 @@ final class CINChildMapper {
         for part in child.children {
             switch part.name {
             case "ChildIdentifiers":
-                fields += leafFields(of: part, CINCensusFields.identifiers, path: "ChildIdentifiers", prefix: "")
+                fields += leafFields(of: part.children, CINCensusFields.identifiers, path: "ChildIdentifiers", prefix: "")
             case "ChildCharacteristics":
                 var rest: [XMLElementNode] = []
                 for node in part.children {
@@ -47,9 +50,7 @@ final class CINChildMapper {
                         rest.append(node)
                     }
                 }
-                let holder = XMLElementNode(name: part.name, line: part.line)
-                holder.children = rest
-                fields += leafFields(of: holder, CINCensusFields.characteristics, path: "ChildCharacteristics", prefix: "")
+                fields += leafFields(of: rest, CINCensusFields.characteristics, path: "ChildCharacteristics", prefix: "")
             case "CINdetails":
                 mapEpisode(part, number: episodes.count + 1, episodes: &episodes, assessments: &assessments,
                            cinPlans: &cinPlans, section47s: &section47s, cpPlans: &cpPlans)
@@ -66,10 +67,12 @@ final class CINChildMapper {
         fields.append(("census", .map(census)))
 
         // Items are mapped before their episode's own fields: put the problems back in file order.
-        events = events.enumerated().sorted { a, b in
-            let (la, lb) = (CINChildMapper.line(of: a.element), CINChildMapper.line(of: b.element))
-            return la != lb ? la < lb : a.offset < b.offset
-        }.map(\.element)
+        if events.count > 1 {
+            events = events.enumerated().sorted { a, b in
+                let (la, lb) = (CINChildMapper.line(of: a.element), CINChildMapper.line(of: b.element))
+                return la != lb ? la < lb : a.offset < b.offset
+            }.map(\.element)
+        }
         guard case .string(let id)? = fields.first(where: { $0.0 == "id" })?.1 else {
             events.append(.diagnostic(Diagnostic(
                 .error, at: SourceLocation(file: file, line: child.line),
@@ -78,7 +81,7 @@ final class CINChildMapper {
             events.append(.skipped)
             return nil
         }
-        return CaseRecord(id: id, value: .map(MapValue(stringKeyed: fields)),
+        return CaseRecord(id: id, value: .map(childShapes.map(fields)),
                           location: SourceLocation(file: file, line: child.line), itemLines: itemLines)
     }
 
@@ -107,26 +110,24 @@ final class CINChildMapper {
                         own.append(leaf)
                     }
                 }
-                let holder = XMLElementNode(name: part.name, line: part.line)
-                holder.children = own
                 var fields = [("id", Value.string(item("a", counters.a))), ("episode", .string(episodeID))]
-                fields += leafFields(of: holder, CINCensusFields.assessment, path: "Assessments", prefix: itemPath)
+                fields += leafFields(of: own, CINCensusFields.assessment, path: "Assessments", prefix: itemPath)
                 fields.append(("factors", .list(factors ?? [])))
-                assessments.append(.map(MapValue(stringKeyed: fields)))
+                assessments.append(.map(assessmentShapes.map(fields)))
             case "CINPlanDates":
                 counters.c += 1
                 let itemPath = "cin_plans[\(cinPlans.count)]"
                 noteLine(itemPath, part.line)
                 var fields = [("id", Value.string(item("c", counters.c))), ("episode", .string(episodeID))]
-                fields += leafFields(of: part, CINCensusFields.cinPlan, path: "CINPlanDates", prefix: itemPath)
-                cinPlans.append(.map(MapValue(stringKeyed: fields)))
+                fields += leafFields(of: part.children, CINCensusFields.cinPlan, path: "CINPlanDates", prefix: itemPath)
+                cinPlans.append(.map(cinPlanShapes.map(fields)))
             case "Section47":
                 counters.s += 1
                 let itemPath = "section47s[\(section47s.count)]"
                 noteLine(itemPath, part.line)
                 var fields = [("id", Value.string(item("s", counters.s))), ("episode", .string(episodeID))]
-                fields += leafFields(of: part, CINCensusFields.section47, path: "Section47", prefix: itemPath)
-                section47s.append(.map(MapValue(stringKeyed: fields)))
+                fields += leafFields(of: part.children, CINCensusFields.section47, path: "Section47", prefix: itemPath)
+                section47s.append(.map(section47Shapes.map(fields)))
             case "ChildProtectionPlans":
                 counters.p += 1
                 let itemPath = "cp_plans[\(cpPlans.count)]"
@@ -140,32 +141,28 @@ final class CINChildMapper {
                         if v.asDate != nil { reviews.append(v) } else { missing += 1 }
                     }
                 }
-                let holder = XMLElementNode(name: part.name, line: part.line)
-                holder.children = own
                 var fields = [("id", Value.string(item("p", counters.p))), ("episode", .string(episodeID))]
-                fields += leafFields(of: holder, CINCensusFields.cpPlan, path: "ChildProtectionPlans", prefix: itemPath)
+                fields += leafFields(of: own, CINCensusFields.cpPlan, path: "ChildProtectionPlans", prefix: itemPath)
                 fields.append(("reviews", .list(reviews)))
                 fields.append(("reviews_missing_date", .int(Int64(missing))))
-                cpPlans.append(.map(MapValue(stringKeyed: fields)))
+                cpPlans.append(.map(cpPlanShapes.map(fields)))
             default:
                 leaves.append(part)
             }
         }
-        let holder = XMLElementNode(name: node.name, line: node.line)
-        holder.children = leaves
         var fields = [("id", Value.string(episodeID))]
-        fields += leafFields(of: holder, CINCensusFields.episode, path: "CINdetails", prefix: path)
-        episodes.append(.map(MapValue(stringKeyed: fields)))
+        fields += leafFields(of: leaves, CINCensusFields.episode, path: "CINdetails", prefix: path)
+        episodes.append(.map(episodeShapes.map(fields)))
     }
 
     /// The fields of `node`'s leaf children named in `table`; other children are unknown.
-    private func leafFields(of node: XMLElementNode, _ table: [CINCensusFields.Field], path: String, prefix: String)
+    private func leafFields(of leaves: [XMLElementNode], _ table: [CINCensusFields.Field], path: String, prefix: String)
         -> [(String, Value)] {
         var out: [(String, Value)] = []
-        out.reserveCapacity(node.children.count)
+        out.reserveCapacity(leaves.count)
         // Which table entries were met: tables are short, so a bit mask beats a set of names.
         var seen: UInt64 = 0
-        for leaf in node.children {
+        for leaf in leaves {
             guard let index = table.firstIndex(where: { $0.element == leaf.name }) else {
                 unknownElement(leaf, path: path)
                 continue

@@ -14,12 +14,12 @@ struct NodeReader {
     }
 
     let file: String
-    let lines: [[Character]]
+    let lines: SourceLines
     var diagnostics: [Diagnostic] = []
 
     init(file: String, text: String) {
         self.file = file
-        self.lines = text.sourceLines().map { Array($0) }
+        self.lines = SourceLines(text)
     }
 
     func location(_ node: Node) -> SourceLocation {
@@ -200,10 +200,35 @@ struct NodeReader {
 }
 
 extension Node.Scalar {
-    /// The scalar's resolved YAML tag (`null`, `bool`, `int`, `str`...).
-    /// Resolving a tag runs Yams's regular expressions, so it is done only where the type of
-    /// a value matters (example cases), never just to spot an empty value.
-    var tagName: Tag.Name { Tag.Name(rawValue: Node.scalar(self).tag.rawValue) }
+    /// The scalar's YAML tag as YAML's core schema resolves it (`null`, `bool`, `int`, `str`...).
+    /// Rule files are parsed with Yams's basic resolver (no implicit types), so the default
+    /// rules are applied here, only where the type of a value matters (example cases): they
+    /// run Yams's regular expressions. A quoted scalar (tag `!`) is text.
+    var tagName: Tag.Name {
+        switch Tag.Name(rawValue: tag.rawValue) {
+        case .implicit:
+            return Node.Scalar.letterTagName(string) ?? Resolver.default.resolveTag(of: Node.scalar(self))
+        case .nonSpecific: return .str
+        case let written: return written
+        }
+    }
+
+    /// The tag YAML's core schema gives a plain word that starts with a letter, without the
+    /// regular expressions: of the default rules only `bool` and `null` match such text, and
+    /// both are whole words. Nil for text the rules must decide (digits, signs, dots, other
+    /// bytes).
+    static func letterTagName(_ text: String) -> Tag.Name? {
+        guard let first = text.utf8.first,
+              (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A),
+              text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        switch text {
+        case "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+             "on", "On", "ON", "off", "Off", "OFF":
+            return .bool
+        case "null", "Null", "NULL": return .null
+        default: return .str
+        }
+    }
 
     /// Whether the scalar is YAML's null (`~`, `null`, or nothing), without resolving its tag.
     var isNull: Bool {

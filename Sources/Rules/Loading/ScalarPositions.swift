@@ -4,7 +4,7 @@ import Yams
 /// way in (quotes, escapes, folded lines, block indentation), so an error at character 12 of
 /// an expression is found by walking the source alongside the value.
 enum ScalarPositions {
-    static func map(_ scalar: Node.Scalar, lines: [[Character]]) -> [FilePosition] {
+    static func map(_ scalar: Node.Scalar, lines: SourceLines) -> [FilePosition] {
         guard let mark = scalar.mark else { return [] }
         let value = Array(scalar.string)
         var line = mark.line - 1          // 0-based into `lines`

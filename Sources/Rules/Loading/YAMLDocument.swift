@@ -13,7 +13,13 @@ enum YAMLDocument {
 
     static func parse(_ text: String, file: String) -> Outcome {
         do {
-            let parser = try Parser(yaml: text)
+            // The basic resolver gives every untagged scalar the tag `str` without running
+            // Yams's regular expressions. Yams hashes every mapping key (to find repeated
+            // keys) and hashing resolves the key's tag: with the default resolver that was
+            // seven regular expressions a key, most of the time spent loading a rule pack.
+            // Nothing in a rule file needs a key's YAML type; the few values whose type
+            // matters (example cases) resolve theirs with the default rules (`tagName`).
+            let parser = try Parser(yaml: text, resolver: .basic)
             guard let root = try parser.singleRoot() else { return .empty }
             if case .scalar(let s) = root, s.isNull { return .empty }
             return .document(root)

@@ -17,14 +17,19 @@ struct LintTextReport {
     let colour: Colour
 
     func render() -> String {
-        let ordered = findings.sorted { a, b in
-            let (la, lb) = (a.location ?? SourceLocation(file: "", line: 0), b.location ?? SourceLocation(file: "", line: 0))
+        // Positions are sorted, not findings: a finding is a large value, and moving it
+        // about (with its dozen reference counts) cost more than comparing. The sort is
+        // stable either way, so the order is the same.
+        let noPlace = SourceLocation(file: "", line: 0)
+        let order = findings.indices.sorted { i, j in
+            let la = findings[i].location ?? noPlace, lb = findings[j].location ?? noPlace
             if la.file != lb.file { return la.file.utf8.lexicographicallyPrecedes(lb.file.utf8) }
             if la.line != lb.line { return la.line < lb.line }
-            return FindingOrder.precedes(a, b)
+            return FindingOrder.precedes(findings[i], findings[j])
         }
         var out = ""
-        for f in ordered {
+        for i in order {
+            let f = findings[i]
             let place = f.location.map { $0.line > 0 ? "\($0.file):\($0.line)" : $0.file } ?? f.ruleLocation.file
             let label: String
             switch f.severity {
