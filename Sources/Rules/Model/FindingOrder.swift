@@ -10,13 +10,7 @@ import CaseModel
 public enum FindingOrder {
     /// Whether `a` is reported before `b`.
     public static func precedes(_ a: Finding, _ b: Finding) -> Bool {
-        switch (a.caseID, b.caseID) {
-        case (nil, .some): return false
-        case (.some, nil): return true
-        case let (x?, y?) where x != y: return textPrecedes(x, y)
-        default: break
-        }
-        if a.rule != b.rule { return textPrecedes(a.rule, b.rule) }
+        if let settled = headPrecedes((a.caseID, a.rule), (b.caseID, b.rule)) { return settled }
         if a.item != b.item { return optionalPrecedes(a.item, b.item, by: itemPrecedes) }
         if a.group != b.group { return optionalPrecedes(a.group, b.group, by: textPrecedes) }
         if a.location != b.location { return optionalPrecedes(a.location, b.location, by: locationPrecedes) }
@@ -42,8 +36,16 @@ public enum FindingOrder {
             return
         }
         var order = (0..<Int32(findings.count)).map { $0 }
+        // The child and the rule settle nearly every comparison; they are copied out once
+        // here, and whole findings (each a dozen strings to retain and release) are
+        // compared only when both are the same.
+        let heads = findings.map { (caseID: $0.caseID, rule: $0.rule) }
         findings.withUnsafeBufferPointer { f in
-            order.sort { precedes(f[Int($0)], f[Int($1)]) }
+            heads.withUnsafeBufferPointer { h in
+                order.sort { x, y in
+                    headPrecedes(h[Int(x)], h[Int(y)]) ?? precedes(f[Int(x)], f[Int(y)])
+                }
+            }
         }
         // order[i] is the finding that belongs at i; follow each cycle once.
         var placed = [Bool](repeating: false, count: findings.count)
@@ -61,6 +63,20 @@ public enum FindingOrder {
                 i = from
             }
         }
+    }
+
+    /// The order of two findings by child (findings without one last), then rule; nil when
+    /// both are the same.
+    @inline(__always)
+    private static func headPrecedes(_ a: (caseID: String?, rule: String), _ b: (caseID: String?, rule: String)) -> Bool? {
+        switch (a.caseID, b.caseID) {
+        case (nil, .some): return false
+        case (.some, nil): return true
+        case let (x?, y?) where x != y: return textPrecedes(x, y)
+        default: break
+        }
+        if a.rule != b.rule { return textPrecedes(a.rule, b.rule) }
+        return nil
     }
 
     /// Absent values sort first.
