@@ -54,19 +54,23 @@ public struct MapValue: @unchecked Sendable {
     final class Storage: ManagedBuffer<Storage.Header, Value>, @unchecked Sendable {
         @usableFromInline
         struct Header {
-            @usableFromInline var shape: MapShape.Keys
+            /// Nil only while a ``Builder`` fills the storage: starting from a shared empty
+            /// shape instead would have every thread retain and release that one object for
+            /// every map it builds.
+            @usableFromInline var shapeOrNil: MapShape.Keys?
+            @inlinable var shape: MapShape.Keys { shapeOrNil.unsafelyUnwrapped }
             /// Values initialised so far (all of them, once the map is built).
             @usableFromInline var count: Int
         }
 
         /// Storage for up to `capacity` values, none there yet, with an empty shape.
         static func make(capacity: Int) -> Storage {
-            unsafeDowncast(Storage.create(minimumCapacity: capacity) { _ in Header(shape: MapShape.Keys.empty, count: 0) },
+            unsafeDowncast(Storage.create(minimumCapacity: capacity) { _ in Header(shapeOrNil: nil, count: 0) },
                            to: Storage.self)
         }
 
         static func make(shape: MapShape.Keys, values: [Value]) -> Storage {
-            let buffer = Storage.create(minimumCapacity: values.count) { _ in Header(shape: shape, count: values.count) }
+            let buffer = Storage.create(minimumCapacity: values.count) { _ in Header(shapeOrNil: shape, count: values.count) }
             let storage = unsafeDowncast(buffer, to: Storage.self)
             storage.withUnsafeMutablePointerToElements { elements in
                 values.withUnsafeBufferPointer { source in
@@ -253,7 +257,7 @@ public struct MapValue: @unchecked Sendable {
         /// The map: these values under the keys of `shape`, in its order.
         public consuming func build(shape: MapShape) -> MapValue {
             precondition(storage.count == shape.count, "a map needs one value for each key of its shape")
-            storage.withUnsafeMutablePointerToHeader { $0.pointee.shape = shape.keys }
+            storage.withUnsafeMutablePointerToHeader { $0.pointee.shapeOrNil = shape.keys }
             return MapValue(storage: storage)
         }
     }
