@@ -29,7 +29,10 @@ struct RunAccumulator {
         for (rule, tally) in zip(aggregateRules, tallies) { all += rule.finish(tally, asOf: asOf) }
         FindingOrder.sort(&all)
         summary.rules = rules
-        for finding in all { summary.count(finding) }
+        // Counted in place: copying each finding out would retain and release its strings.
+        all.withUnsafeBufferPointer { found in
+            for i in found.indices { summary.count(severity: found[i].severity, status: found[i].status) }
+        }
         return RunResult(findings: all, summary: summary, diagnostics: diagnostics)
     }
 }

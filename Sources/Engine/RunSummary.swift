@@ -46,8 +46,12 @@ public struct RunSummary: Hashable, Sendable {
 
     /// Counts one finding.
     public mutating func count(_ finding: Finding) {
-        findingsBySeverity[finding.severity, default: 0] += 1
-        findingsByStatus[finding.status, default: 0] += 1
+        count(severity: finding.severity, status: finding.status)
+    }
+
+    mutating func count(severity: Severity, status: FindingStatus) {
+        findingsBySeverity[severity, default: 0] += 1
+        findingsByStatus[status, default: 0] += 1
     }
 
     /// Takes the record and diagnostic totals from a case reader.

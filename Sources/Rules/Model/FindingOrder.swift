@@ -47,19 +47,16 @@ public enum FindingOrder {
                 }
             }
         }
-        // order[i] is the finding that belongs at i; follow each cycle once.
+        // order[i] is the finding that belongs at i; follow each cycle once, swapping, so
+        // that findings are moved, never copied.
         var placed = [Bool](repeating: false, count: findings.count)
         for start in findings.indices where !placed[start] {
             var i = start
-            let held = findings[start]
             while true {
                 placed[i] = true
                 let from = Int(order[i])
-                if from == start {
-                    findings[i] = held
-                    break
-                }
-                findings[i] = findings[from]
+                if from == start { break }
+                findings.swapAt(i, from)
                 i = from
             }
         }
