@@ -29,6 +29,8 @@ final class ResolvedObject {
     /// True when no field name holds a quote, a backslash, a control character or non-ASCII
     /// text, so a name can be matched against raw JSON bytes as it stands.
     private let plainNames: Bool
+    /// See ``words(of:)``.
+    private let nameWords: UnsafeMutableBufferPointer<(text: (UInt64, UInt64), mask: (UInt64, UInt64))>
 
     /// A copy that shares no object or buffer with this one, nested objects included.
     /// Reading a record retains and releases the schema's objects all the time; threads
@@ -48,6 +50,7 @@ final class ResolvedObject {
         nameBytes = ResolvedObject.copy(Array(other.nameBytes))
         nameStarts = ResolvedObject.copy(Array(other.nameStarts))
         plainNames = other.plainNames
+        nameWords = ResolvedObject.words(of: other.fieldNames)
     }
 
     init(_ schema: ObjectSchema) {
@@ -72,6 +75,7 @@ final class ResolvedObject {
         starts.append(bytes.count)
         nameBytes = ResolvedObject.copy(bytes)
         nameStarts = ResolvedObject.copy(starts)
+        nameWords = ResolvedObject.words(of: schema.fields.map(\.name))
         plainNames = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
     }
 
@@ -95,9 +99,36 @@ final class ResolvedObject {
         guard field >= 0, field < nameStarts.count - 1 else { return nil }
         let start = nameStarts[field], length = nameStarts[field + 1] - start
         guard offset + length + 2 <= bytes.count, plainNames,
-              bytes[offset + length + 1] == UInt8(ascii: "\""),
-              memcmp(nameBytes.baseAddress! + start, bytes.baseAddress! + offset + 1, length) == 0 else { return nil }
-        return field
+              bytes[offset + length + 1] == UInt8(ascii: "\"") else { return nil }
+        let key = UnsafeRawPointer(bytes.baseAddress! + offset + 1)
+        // Names of up to sixteen bytes are compared as two masked words where the input
+        // has room to load them; a call to memcmp for a few bytes costs more than that.
+        if length <= 16 && offset + 17 <= bytes.count {
+            let words = nameWords[field]
+            let first = UInt64(littleEndian: key.loadUnaligned(as: UInt64.self))
+            let second = UInt64(littleEndian: key.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            return first & words.mask.0 == words.text.0 && second & words.mask.1 == words.text.1 ? field : nil
+        }
+        return memcmp(nameBytes.baseAddress! + start, key, length) == 0 ? field : nil
+    }
+
+    /// The first sixteen bytes of each field's name as two little-endian words, and masks
+    /// that keep as many bytes of a loaded word as the name has.
+    private static func words(of names: [String]) -> UnsafeMutableBufferPointer<(text: (UInt64, UInt64), mask: (UInt64, UInt64))> {
+        ResolvedObject.copy(names.map { name in
+            var text: (UInt64, UInt64) = (0, 0), mask: (UInt64, UInt64) = (0, 0)
+            for (i, byte) in name.utf8.prefix(16).enumerated() {
+                let shift = UInt64(i % 8) * 8
+                if i < 8 {
+                    text.0 |= UInt64(byte) << shift
+                    mask.0 |= 0xFF << shift
+                } else {
+                    text.1 |= UInt64(byte) << shift
+                    mask.1 |= 0xFF << shift
+                }
+            }
+            return (text, mask)
+        })
     }
 
     /// The bytes of a field's name with its two quotes.
@@ -113,6 +144,7 @@ final class ResolvedObject {
     deinit {
         nameBytes.deallocate()
         nameStarts.deallocate()
+        nameWords.deallocate()
     }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
