@@ -133,6 +133,8 @@ struct JSONParser {
         let start = mark
         switch byte {
         case UInt8(ascii: "{"):
+            let committed = path.commitLeaf()
+            defer { if committed { path.pop() } }
             switch type {
             case .object(let schema): return try parseObject(schema.target, depth: depth)
             case .any: return try parseObject(nil, depth: depth)
@@ -142,6 +144,8 @@ struct JSONParser {
                 return RecordTypingContext.rejected
             }
         case UInt8(ascii: "["):
+            let committed = path.commitLeaf()
+            defer { if committed { path.pop() } }
             switch type {
             case .list(let item): return try parseList(item.target.type, depth: depth)
             case .any: return try parseList(.any, depth: depth)
@@ -263,13 +267,16 @@ struct JSONParser {
                         context.unknownField(at: path, key, in: schema, line: keyMark.line, column: column(of: keyMark))
                     }
                 }
+                let value: Value
                 if let schemaReference, let fieldIndex {
-                    path.push(.field(schemaReference, fieldIndex))
+                    path.leaf = .field(schemaReference, fieldIndex)
+                    value = try parseValue(fieldType, depth: depth + 1)
+                    path.leaf = nil
                 } else {
                     path.push(.key(key))
+                    value = try parseValue(fieldType, depth: depth + 1)
+                    path.pop()
                 }
-                let value = try parseValue(fieldType, depth: depth + 1)
-                path.pop()
                 let duplicate: Bool
                 if let fieldIndex, fieldIndex < 64 {
                     duplicate = seenFields & (1 << UInt64(fieldIndex)) != 0
@@ -338,10 +345,10 @@ struct JSONParser {
         var index = 0
         while true {
             skipWhitespace()
-            path.push(.index(index))
+            path.leaf = .index(index)
             if peek == UInt8(ascii: "{") && position.line != recordLine { context.noteItemLine(at: path, position.line) }
             items.append(try parseValue(itemType, depth: depth + 1))
-            path.pop()
+            path.leaf = nil
             index += 1
             skipWhitespace()
             guard let next = peek else { throw syntaxError("unexpected end of file: expected ',' or ']' after list item") }

@@ -18,10 +18,39 @@ struct FieldPath {
         case index(Int)
     }
 
+    /// The innermost step, held apart: most values are text, numbers and dates, and
+    /// setting this for each costs a store where pushing and popping a step costs two array
+    /// updates. Committed to `steps` (``commitLeaf()``) before reading into an object or list.
+    enum Leaf {
+        case field(Unmanaged<ResolvedObject>, Int)
+        case index(Int)
+    }
+
     private var steps: [Step] = []
     private var keys: [String] = []
+    var leaf: Leaf?
 
-    var isEmpty: Bool { steps.isEmpty }
+    var isEmpty: Bool { steps.isEmpty && leaf == nil }
+
+    /// Makes the leaf an ordinary step; true when there was one (pop it afterwards).
+    mutating func commitLeaf() -> Bool {
+        guard let leaf else { return false }
+        switch leaf {
+        case .field(let object, let i): steps.append(.field(object, i))
+        case .index(let i): steps.append(.index(i))
+        }
+        self.leaf = nil
+        return true
+    }
+
+    /// The steps with the leaf, if any, at the end.
+    private var allSteps: [Step] {
+        switch leaf {
+        case nil: return steps
+        case .field(let object, let i)?: return steps + [.field(object, i)]
+        case .index(let i)?: return steps + [.index(i)]
+        }
+    }
 
     mutating func push(_ c: Component) {
         switch c {
@@ -49,7 +78,7 @@ struct FieldPath {
     /// `cp_plans[1].start_date`.
     var rendered: String {
         var s = ""
-        for step in steps {
+        for step in allSteps {
             if let k = name(step) {
                 if !s.isEmpty { s += "." }
                 s += k
@@ -64,7 +93,7 @@ struct FieldPath {
     /// every plan of every record is one schema problem, reported once a file.
     func schemaPath(appending key: String) -> String {
         var s = ""
-        for step in steps {
+        for step in allSteps {
             if let k = name(step) {
                 if !s.isEmpty { s += "." }
                 s += k
