@@ -230,8 +230,8 @@ public struct MapValue: @unchecked Sendable {
     /// learns an object's fields as it reads them): they go straight into the storage the
     /// map will use, so no array is made and thrown away for each object.
     public struct Builder {
-        private var storage: Storage
-        private var capacity: Int
+        @usableFromInline var storage: Storage
+        @usableFromInline var capacity: Int
 
         /// Room for `capacity` values; more can be added, at the cost of a copy.
         public init(capacity: Int) {
@@ -241,14 +241,19 @@ public struct MapValue: @unchecked Sendable {
 
         public var count: Int { storage.count }
 
+        /// Inlinable: a loader calls this for every field of every record.
+        @inlinable
         public mutating func append(_ value: Value) {
-            if storage.count == capacity {
-                let bigger = Storage.make(capacity: capacity * 2)
-                for v in storage.values { bigger.append(v) }
-                storage = bigger
-                capacity *= 2
-            }
+            if storage.count == capacity { grow() }
             storage.append(value)
+        }
+
+        @usableFromInline
+        mutating func grow() {
+            let bigger = Storage.make(capacity: capacity * 2)
+            for v in storage.values { bigger.append(v) }
+            storage = bigger
+            capacity *= 2
         }
 
         /// The values so far, in order.
@@ -267,6 +272,7 @@ public struct MapValue: @unchecked Sendable {
 
 extension MapValue.Storage {
     /// Adds a value after the last; the caller has made sure there is room.
+    @inlinable
     func append(_ value: Value) {
         withUnsafeMutablePointers { header, elements in
             (elements + header.pointee.count).initialize(to: value)

@@ -21,11 +21,11 @@ private final class DateScalarType: ScalarType, @unchecked Sendable {
 
 extension Value {
     /// A CEL `date` value.
-    @inline(__always)
+    @inlinable
     public static func date(_ d: CalendarDate) -> Value { .scalar(ScalarValue(DateValue.scalarType, bits: Int64(d.dayNumber))) }
 
     /// The calendar date when this value is a CEL `date`; nil otherwise.
-    @inline(__always)
+    @inlinable
     public var asDate: CalendarDate? {
         if case .scalar(let s) = self, s.type === DateValue.scalarType { return CalendarDate(dayNumber: Int32(truncatingIfNeeded: s.bits)) }
         return nil
