@@ -221,6 +221,10 @@ struct JSONParser {
         var nullFields: UInt64 = 0
         /// The field after the last one read: where the next key is looked for first.
         var nextLikelyField = 0
+        /// The last key that is not a schema field, as text (a schema field's name is the
+        /// schema's own string, fetched when needed). Declared out here so that a record's
+        /// schema fields, nearly all of them, do not each end by releasing an empty one.
+        var otherKey: String?
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             position.offset += 1
@@ -232,9 +236,6 @@ struct JSONParser {
                 }
                 let keyMark = mark
                 var fieldIndex: Int?
-                /// The key as text, made only when it is not a schema field (a schema
-                /// field's name is the schema's own string, fetched when needed).
-                var otherKey: String?
                 if let schema, let i = schema.quotedName(of: nextLikelyField, isAt: bytes, offset: position.offset) {
                     // The usual case, the field the schema lists next: matched in place,
                     // quotes and all, without scanning the key first.
@@ -252,7 +253,7 @@ struct JSONParser {
                         if fieldIndex == nil { otherKey = decoded }
                     }
                 }
-                var key: String { otherKey ?? schema!.fieldNames[fieldIndex!] }
+                var key: String { fieldIndex.map { schema!.fieldNames[$0] } ?? otherKey! }
                 skipWhitespace()
                 guard peek == UInt8(ascii: ":") else {
                     throw unexpectedCharacter(expecting: "':' after the field name \"\(key)\"")
