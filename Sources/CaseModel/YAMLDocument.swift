@@ -22,7 +22,8 @@ public enum YAMLDocument {
         // Each retry removes one repeated key, so this ends; the bound guards pathological input.
         for _ in 0..<200 {
             do {
-                let root = try Yams.compose(yaml: text, resolver)
+                // UTF-8 named outright: Yams's default reads the whole environment on every parse.
+                let root = try Yams.compose(yaml: text, resolver, .default, .utf8)
                 return (renamed ? root.map(removingDroppedKeys) : root, diagnostics)
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 guard let key = duplicates.first,

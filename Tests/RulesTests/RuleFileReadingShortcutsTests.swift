@@ -6,6 +6,12 @@ import Yams
 /// types of words decided without Yams's regular expressions, and a file's lines turned into
 /// characters only when an expression needs them.
 final class RuleFileReadingShortcutsTests: XCTestCase {
+    func testDigitsGetTheTagTheDefaultResolverGives() {
+        for digits in ["0", "7", "12", "2024", "00", "017", "0777", "08", "019", "0123456789", "999999999999"] {
+            XCTAssertEqual(Node.Scalar.plainTagName(digits), Resolver.default.resolveTag(of: Node(digits)), "'\(digits)'")
+        }
+    }
+
     func testWordsGetTheTagTheDefaultResolverGives() {
         let words = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
                      "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
@@ -13,14 +19,14 @@ final class RuleFileReadingShortcutsTests: XCTestCase {
                      "a", "Z", "x1", "e5", "inf", "nan", "NaN"]
         for word in words {
             let expected = Resolver.default.resolveTag(of: Node(word))
-            XCTAssertEqual(Node.Scalar.letterTagName(word), expected, "'\(word)'")
+            XCTAssertEqual(Node.Scalar.plainTagName(word), expected, "'\(word)'")
         }
     }
 
     func testTextTheRulesMustDecideIsLeftToThem() {
-        for text in ["1", "-1", "+3", "0x1F", "1.5", ".5", ".inf", "-.inf", ".nan", "~", "", "<<", "=",
+        for text in ["-1", "+3", "0x1F", "1_000", "1:30", "1.5", ".5", ".inf", "-.inf", ".nan", "~", "", "<<", "=",
                      "2024-01-01", "12:30", "true\n", "caf\u{E9}", "\u{E9}t\u{E9}", " yes"] {
-            XCTAssertNil(Node.Scalar.letterTagName(text), "'\(text)' needs the resolver's rules")
+            XCTAssertNil(Node.Scalar.plainTagName(text), "'\(text)' needs the resolver's rules")
         }
     }
 
@@ -42,6 +48,12 @@ final class RuleFileReadingShortcutsTests: XCTestCase {
         XCTAssertEqual(tag("q"), .str, "a quoted value is text")
         XCTAssertEqual(tag("x"), .null)
         XCTAssertEqual(tag("o"), .int)
+    }
+
+    func testTextsSplitIntoTheCharactersSwiftMakes() {
+        for text in ["", "plain ascii", "tab\tand ~ symbols {}", "caf\u{E9}", "e\u{301}", "a\r\nb", "\r", "👩‍👩‍👧 family"] {
+            XCTAssertEqual(SourceLines.characters(of: text), Array(text), String(reflecting: text))
+        }
     }
 
     func testSourceLinesSplitAsYAMLCountsLines() {

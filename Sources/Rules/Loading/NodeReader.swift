@@ -77,6 +77,8 @@ struct NodeReader {
             }
             own.append(Entry(key: keyScalar.string, keyNode: keyNode, value: value))
         }
+        // Most mappings merge nothing: no sets of keys to build for them.
+        guard !merged.isEmpty else { return own }
         let ownKeys = Set(own.map(\.key))
         var seen = Set<String>()
         let inherited = merged.filter { !ownKeys.contains($0.key) && seen.insert($0.key).inserted }
@@ -207,20 +209,26 @@ extension Node.Scalar {
     var tagName: Tag.Name {
         switch Tag.Name(rawValue: tag.rawValue) {
         case .implicit:
-            return Node.Scalar.letterTagName(string) ?? Resolver.default.resolveTag(of: Node.scalar(self))
+            return Node.Scalar.plainTagName(string) ?? Resolver.default.resolveTag(of: Node.scalar(self))
         case .nonSpecific: return .str
         case let written: return written
         }
     }
 
-    /// The tag YAML's core schema gives a plain word that starts with a letter, without the
-    /// regular expressions: of the default rules only `bool` and `null` match such text, and
-    /// both are whole words. Nil for text the rules must decide (digits, signs, dots, other
-    /// bytes).
-    static func letterTagName(_ text: String) -> Tag.Name? {
-        guard let first = text.utf8.first,
-              (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A),
-              text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+    /// The tag YAML's core schema gives a plain word or a plain run of digits, without the
+    /// regular expressions (whose compiling alone was a tenth of loading the census pack).
+    /// Of the default rules only `bool` and `null` match text that starts with a letter,
+    /// both as whole words; digits alone are an `int` (`0`, `12`, or octal `017`) or, when
+    /// they start with `0` and hold an 8 or a 9, a `float`. Nil for text the rules must
+    /// decide (signs, dots, dashes, other bytes).
+    static func plainTagName(_ text: String) -> Tag.Name? {
+        guard let first = text.utf8.first, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        if first >= 0x30 && first <= 0x39 {
+            guard text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            if first != 0x30 || text.utf8.count == 1 { return .int }
+            return text.utf8.allSatisfy({ $0 <= 0x37 }) ? .int : .float
+        }
+        guard (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) else { return nil }
         switch text {
         case "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
              "on", "On", "ON", "off", "Off", "OFF":

@@ -6,7 +6,7 @@ import Yams
 enum ScalarPositions {
     static func map(_ scalar: Node.Scalar, lines: SourceLines) -> [FilePosition] {
         guard let mark = scalar.mark else { return [] }
-        let value = Array(scalar.string)
+        let value = SourceLines.characters(of: scalar.string)
         var line = mark.line - 1          // 0-based into `lines`
         var column = mark.column - 1      // 0-based into the line
         let isBlock = scalar.style == .literal || scalar.style == .folded
@@ -22,15 +22,17 @@ enum ScalarPositions {
             column += 1
         }
 
-        func lineLength(_ l: Int) -> Int { l < lines.count ? lines[l].count : 0 }
-        func char(_ l: Int, _ c: Int) -> Character? { l < lines.count && c < lines[l].count ? lines[l][c] : nil }
+        // The line being walked, fetched once a line rather than once a character.
+        var current = line < lines.count ? lines[line] : []
+        func char(_ c: Int) -> Character? { c < current.count ? current[c] : nil }
         func nextLine() {
             line += 1
+            current = line < lines.count ? lines[line] : []
             if isBlock {
-                column = min(blockIndent, lineLength(line))
+                column = min(blockIndent, current.count)
             } else {
                 column = 0
-                while let ch = char(line, column), ch == " " || ch == "\t" { column += 1 }
+                while let ch = char(column), ch == " " || ch == "\t" { column += 1 }
             }
         }
 
@@ -45,7 +47,7 @@ enum ScalarPositions {
                 i += 1
                 continue
             }
-            if column >= lineLength(line) {
+            if column >= current.count {
                 // The value character stands for the line break (or the line is exhausted).
                 positions.append(FilePosition(line: line + 1, column: column + 1))
                 nextLine()
@@ -54,7 +56,7 @@ enum ScalarPositions {
                 continue
             }
             if v == " " || v == "\n", !isBlock || v == "\n",
-               lines[line][column...].allSatisfy({ $0 == " " || $0 == "\t" }) {
+               current[column...].allSatisfy({ $0 == " " || $0 == "\t" }) {
                 // Trailing blanks and the line break fold into this one character.
                 positions.append(FilePosition(line: line + 1, column: column + 1))
                 nextLine()
@@ -62,10 +64,10 @@ enum ScalarPositions {
                 continue
             }
             positions.append(FilePosition(line: line + 1, column: column + 1))
-            let source = lines[line][column]
+            let source = current[column]
             if scalar.style == .doubleQuoted && source == "\\" {
-                column += escapeLength(lines[line], column)
-            } else if scalar.style == .singleQuoted && source == "'" && char(line, column + 1) == "'" {
+                column += escapeLength(current, column)
+            } else if scalar.style == .singleQuoted && source == "'" && char(column + 1) == "'" {
                 column += 2
             } else {
                 column += 1

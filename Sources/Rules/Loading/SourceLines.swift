@@ -5,7 +5,9 @@
 final class SourceLines {
     /// Where each line starts and ends (without its line break), in `source`.
     private let bounds: [Range<String.Index>]
-    private var characters: [Int: [Character]] = [:]
+    /// Lines already turned into characters, by line number. An array, not a dictionary:
+    /// ``ScalarPositions`` asks for a line once for every character it places.
+    private var characters: [[Character]?]
     private let source: String
 
     /// The lines as YAML counts them: `\n`, `\r\n` and `\r` each end one.
@@ -29,6 +31,7 @@ final class SourceLines {
         }
         bounds.append(start..<utf8.endIndex)
         self.bounds = bounds
+        self.characters = Array(repeating: nil, count: bounds.count)
     }
 
     var count: Int { bounds.count }
@@ -36,8 +39,18 @@ final class SourceLines {
     /// Line `n` (0-based) as characters.
     subscript(n: Int) -> [Character] {
         if let known = characters[n] { return known }
-        let line = Array(source[bounds[n]])
+        let line = SourceLines.characters(of: source[bounds[n]])
         characters[n] = line
         return line
+    }
+
+    /// The characters of a text. Each ASCII byte but a carriage return is a character of
+    /// its own, so ASCII text (nearly every rule file) is split without Unicode's
+    /// grapheme rules, which cost a few hundred instructions a character.
+    static func characters<S: StringProtocol>(of text: S) -> [Character] {
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return text.utf8.map { Character(Unicode.Scalar($0)) }
+        }
+        return Array(text)
     }
 }

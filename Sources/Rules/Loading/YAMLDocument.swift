@@ -19,7 +19,8 @@ enum YAMLDocument {
             // seven regular expressions a key, most of the time spent loading a rule pack.
             // Nothing in a rule file needs a key's YAML type; the few values whose type
             // matters (example cases) resolve theirs with the default rules (`tagName`).
-            let parser = try Parser(yaml: text, resolver: .basic)
+            // UTF-8 named outright: Yams's default reads the whole environment on every parse.
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             guard let root = try parser.singleRoot() else { return .empty }
             if case .scalar(let s) = root, s.isNull { return .empty }
             return .document(root)
