@@ -1,3 +1,4 @@
+import CEL
 import CaseModel
 import Dispatch
 import Rules
@@ -55,12 +56,14 @@ struct BatchCheck: Sendable {
     /// Checks the records one after another on the calling thread.
     func checkInTurn(_ records: ArraySlice<CaseRecord>) -> Outcome {
         var outcome = Outcome(aggregateRules: aggregateRules.count)
+        // One activation for every rule and record of the batch, rather than one each.
+        var activation = Activation(count: 0)
         for record in records {
             for rule in recordRules {
-                outcome.findings += rule.check(record: record, asOf: asOf)
+                outcome.findings += rule.check(record: record, asOf: asOf, reusing: &activation)
             }
             for (i, rule) in aggregateRules.enumerated() {
-                outcome.tallies[i].merge(rule.tally(record: record, asOf: asOf))
+                outcome.tallies[i].merge(rule.tally(record: record, asOf: asOf, reusing: &activation))
             }
             outcome.records += 1
         }

@@ -70,12 +70,25 @@ public struct CompiledRule: Sendable {
 
     /// Checks one child's record as of a date. Aggregate rules return no findings here.
     public func check(record: CaseRecord, asOf: CalendarDate) -> [Finding] {
-        RuleEvaluation(rule: self, record: record, asOf: asOf).findings()
+        var activation = Activation(count: 0)
+        return check(record: record, asOf: asOf, reusing: &activation)
+    }
+
+    /// The same, evaluating in `activation`, which is overwritten: a caller checking many
+    /// records against many rules passes one and saves allocating one each time.
+    public func check(record: CaseRecord, asOf: CalendarDate, reusing activation: inout Activation) -> [Finding] {
+        RuleEvaluation(rule: self, record: record, asOf: asOf).findings(reusing: &activation)
     }
 
     /// An aggregate rule's contribution from one record (its units, grouped). Empty for other kinds.
     public func tally(record: CaseRecord, asOf: CalendarDate) -> AggregateTally {
-        RuleEvaluation(rule: self, record: record, asOf: asOf).tally()
+        var activation = Activation(count: 0)
+        return tally(record: record, asOf: asOf, reusing: &activation)
+    }
+
+    /// The same, evaluating in `activation` (see ``check(record:asOf:reusing:)``).
+    public func tally(record: CaseRecord, asOf: CalendarDate, reusing activation: inout Activation) -> AggregateTally {
+        RuleEvaluation(rule: self, record: record, asOf: asOf).tally(reusing: &activation)
     }
 
     /// An aggregate rule's findings once every record has been tallied: one per group whose

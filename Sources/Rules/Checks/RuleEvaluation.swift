@@ -26,11 +26,19 @@ struct RuleEvaluation {
 
     private var v: RuleVariables { rule.variables }
 
-    private func baseActivation() -> Activation {
-        var a = Activation(count: v.count)
+    /// Readies an activation for this rule and record: every slot null but the child and
+    /// `as_of`. The caller may pass one used before (by another rule, another record) so
+    /// that checking a record against a pack does not allocate one for every rule.
+    private func prepare(_ a: inout Activation) {
+        if a.slots.count < v.count {
+            a = Activation(count: v.count)
+        } else {
+            a.slots.withUnsafeMutableBufferPointer { slots in
+                for i in slots.indices { slots[i] = .null }
+            }
+        }
         a[v.child] = record.value
         a[v.asOf] = .date(asOf)
-        return a
     }
 
     // MARK: Units
@@ -41,6 +49,7 @@ struct RuleEvaluation {
         if let forEach = rule.forEach {
             switch forEach.evaluate(activation) {
             case .list(let items):
+                candidates.reserveCapacity(items.count)
                 for (n, item) in items.enumerated() {
                     candidates.append(Unit(value: item, position: n))
                 }
@@ -79,9 +88,9 @@ struct RuleEvaluation {
 
     // MARK: Record rules
 
-    func findings() -> [Finding] {
+    func findings(reusing activation: inout Activation) -> [Finding] {
         if case .aggregate = rule.kind { return [] }
-        var activation = baseActivation()
+        prepare(&activation)
         let (units, errors) = selectedUnits(&activation)
         var out = errors
         if case .noOverlap(let start, let end) = rule.kind {
@@ -186,10 +195,10 @@ struct RuleEvaluation {
 
     // MARK: Aggregate rules
 
-    func tally() -> AggregateTally {
+    func tally(reusing activation: inout Activation) -> AggregateTally {
         var tally = AggregateTally()
         guard case .aggregate(let groupBy, let sum, _, _) = rule.kind else { return tally }
-        var activation = baseActivation()
+        prepare(&activation)
         let (units, errors) = selectedUnits(&activation)
         tally.errors = errors
         for unit in units {
