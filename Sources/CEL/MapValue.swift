@@ -320,6 +320,8 @@ public struct MapShape: @unchecked Sendable {
 
         /// ``MapKey/fastHash`` of each entry, parallel to `keys`.
         @usableFromInline let hashes: [Int]
+        /// ``MapKey/stringBits`` of each entry, parallel to `keys` (zero for other keys).
+        @usableFromInline let stringBits: [MapKey.Bits]
         /// A number no other shape made by this process has (see ``FieldPositionCache``).
         @usableFromInline let serial: UInt64
 
@@ -328,6 +330,7 @@ public struct MapShape: @unchecked Sendable {
             self.mapKeys = mapKeys
             self.buckets = buckets
             self.hashes = mapKeys.map(\.fastHash)
+            self.stringBits = mapKeys.map { $0.stringBits ?? MapKey.Bits(0, 0) }
             self.serial = shapeSerials.add(1, ordering: .relaxed).newValue
         }
 
@@ -346,21 +349,29 @@ public struct MapShape: @unchecked Sendable {
         /// them to a function would retain and release both on every field lookup.
         @inlinable
         func position(of key: MapKey, hash: Int) -> Int? {
-            // Keys are compared only where the hashes agree: comparing one copies it.
-            hashes.withUnsafeBufferPointer { hashes in
-                buckets.withUnsafeBufferPointer { buckets in
-                    let count = buckets.count
-                    if count == 0 {
-                        for p in 0..<hashes.count where hashes[p] == hash && mapKeys[p] == key { return p }
-                        return nil
-                    }
-                    let mask = count &- 1
-                    var b = hash & mask
-                    while true {
-                        let p = Int(buckets[b])
-                        if p < 0 { return nil }
-                        if hashes[p] == hash && mapKeys[p] == key { return p }
-                        b = (b &+ 1) & mask
+            // Keys are compared only where the hashes agree, and then first by their bits:
+            // the same short text has the same bits, and comparing the keys themselves
+            // copies them (a retain and a release each).
+            let bits = key.stringBits
+            return hashes.withUnsafeBufferPointer { hashes in
+                stringBits.withUnsafeBufferPointer { stringBits in
+                    buckets.withUnsafeBufferPointer { buckets in
+                        @inline(__always) func matches(_ p: Int) -> Bool {
+                            hashes[p] == hash && ((bits != nil && stringBits[p] == bits!) || mapKeys[p] == key)
+                        }
+                        let count = buckets.count
+                        if count == 0 {
+                            for p in 0..<hashes.count where matches(p) { return p }
+                            return nil
+                        }
+                        let mask = count &- 1
+                        var b = hash & mask
+                        while true {
+                            let p = Int(buckets[b])
+                            if p < 0 { return nil }
+                            if matches(p) { return p }
+                            b = (b &+ 1) & mask
+                        }
                     }
                 }
             }
@@ -490,6 +501,18 @@ public enum MapKey: Hashable, Sendable {
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(fastHash)
+    }
+
+    /// The two words of a string key as Swift holds it. Equal bits mean equal text (the same
+    /// short string, or the same stored one); different bits prove nothing, so a lookup
+    /// then compares the text. Nil for other keys.
+    @usableFromInline typealias Bits = SIMD2<UInt64>
+
+    @inlinable
+    var stringBits: Bits? {
+        guard case .string(let s) = self, MemoryLayout<String>.size == 16 else { return nil }
+        let words = unsafeBitCast(s, to: (UInt64, UInt64).self)
+        return Bits(words.0, words.1)
     }
 
     /// A quick, stable hash: FNV-1a over a string's UTF-8 bytes, a multiplicative mix for

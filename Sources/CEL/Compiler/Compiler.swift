@@ -202,7 +202,9 @@ final class Compiler {
         }
         let operandEval = base.eval
         let result = Compiled(eval: { frame in
-            Access.select(operandEval(&frame), field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
+            let operand = operandEval(&frame)
+            if let v = operand.field(key, hash: hash, cache: cache) { return v }
+            return Access.select(operand, field, key: key, hash: hash, nullIfAbsent: nullIfAbsent, at: offset)
         }, type: fieldType, constant: nil)
         return base.constant != nil ? fold(result) : result
     }
