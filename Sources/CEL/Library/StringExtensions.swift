@@ -5,6 +5,13 @@ extension FunctionRegistry {
     mutating func addStringExtensions() {
         add("charAt", id: "string_char_at_int", member: true, [.string, .int], .string) { args in
             guard case .string(let s) = args[0], case .int(let i) = args[1] else { return LibraryError.noOverload("charAt", args) }
+            if let ascii = s.utf8.withContiguousStorageIfAvailable({ bytes -> Value? in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard i >= 0 && i <= bytes.count else { return StringExt.indexError(i) }
+                return .string(i == bytes.count ? "" : String(decoding: CollectionOfOne(bytes[Int(i)]), as: UTF8.self))
+            }), let value = ascii {
+                return value
+            }
             let scalars = Array(s.unicodeScalars)
             guard i >= 0 && i <= scalars.count else { return StringExt.indexError(i) }
             return .string(i == scalars.count ? "" : String(scalars[Int(i)]))
@@ -203,17 +210,32 @@ enum StringExt {
     }
 
     static func substring(_ s: String, _ start: Int64, _ end: Int64?) -> Value {
+        // ASCII text (codes, identifiers) is cut by byte offsets, which are its code point
+        // indices, without first making an array of its code points.
+        if let ascii = s.utf8.withContiguousStorageIfAvailable({ bytes -> Value? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            if let problem = substringProblem(count: Int64(bytes.count), start, end) { return problem }
+            let slice = UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end ?? Int64(bytes.count))])
+            return .string(String(decoding: slice, as: UTF8.self))
+        }), let value = ascii {
+            return value
+        }
         let scalars = Array(s.unicodeScalars)
-        let count = Int64(scalars.count)
+        if let problem = substringProblem(count: Int64(scalars.count), start, end) { return problem }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[Int(start)..<Int(end ?? Int64(scalars.count))])
+        return .string(String(out))
+    }
+
+    /// The error for substring bounds that do not fit text of `count` code points.
+    private static func substringProblem(count: Int64, _ start: Int64, _ end: Int64?) -> Value? {
         let stop = end ?? count
         if let end, start > end {
             return LibraryError.range("invalid substring range: start \(start) is after end \(end)")
         }
         guard start >= 0 && start <= count else { return indexError(start) }
         guard stop >= 0 && stop <= count else { return indexError(stop) }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[Int(start)..<Int(stop)])
-        return .string(String(out))
+        return nil
     }
 
     /// Removes leading and trailing white space as Unicode defines it (Go's `unicode.IsSpace`).
