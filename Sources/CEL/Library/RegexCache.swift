@@ -37,8 +37,22 @@ final class RegexCache: @unchecked Sendable {
     /// exponential time; RE2 cannot. Past this limit the match is an error, not a hang.
     static let timeLimitNanoseconds: UInt64 = 250_000_000
 
+    private var simple: [String: AnchoredClassPattern?] = [:]
+
+    /// The pattern as an ``AnchoredClassPattern`` when it is one (remembered either way).
+    private func anchoredClassPattern(_ pattern: String) -> AnchoredClassPattern? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = simple[pattern] { return known }
+        if simple.count >= capacity { simple.removeAll(keepingCapacity: true) }
+        let made = AnchoredClassPattern(pattern)
+        simple[pattern] = made
+        return made
+    }
+
     /// Whether `pattern` matches anywhere in `text` (RE2's partial match, as CEL requires).
     func matches(_ text: String, _ pattern: String) -> Value {
+        if let quick = anchoredClassPattern(pattern) { return .bool(quick.matches(text)) }
         switch regex(pattern) {
         case .failure(let error): return .error(error)
         case .success(let r):
