@@ -30,18 +30,32 @@ import Foundation
 /// formed, an element left open) is an error with its line, and is skipped; the children
 /// after it are still read.
 final class CINCensusFileSource: CaseFileSource {
-    private let data: Data
-    private let file: String
-    private let mapper: CINChildMapper
+    fileprivate let data: Data
+    fileprivate let file: String
+    /// One mapper and name table a slot (a thread reading children); slot 0 serves
+    /// ``nextEvents()`` and the header.
     /// Where the scanner resumes (byte offset and line); the scanner itself is rebuilt on
     /// the mapped bytes each call so that no pointer into them outlives a call.
     private var resume = (position: 0, line: 1)
-    private var census = CINCensusHeader.empty
-    private let declaration: [UInt8]
+    fileprivate var census = CINCensusHeader.empty
+    fileprivate let declaration: [UInt8]
     /// Whether children may be read by ``PlainXMLFragmentParser``: the file's XML
     /// declaration (if any) reads ASCII as ASCII, as a probe through `XMLParser` shows.
-    private let plainChildren: Bool
-    private let names = XMLNameTable()
+    fileprivate let plainChildren: Bool
+    private var slots: [Slot]
+    private var mapper: CINChildMapper { slots[0].mapper }
+    /// Starts of the blocks handed out lately: the mapping is released only behind the
+    /// oldest, so that no block still being read loses its pages (it could read them again
+    /// from the file, but at a cost).
+    private var recentBlockStarts: [Int] = []
+    /// Children in a block handed to a worker (``nextChunk()``).
+    static let childrenPerBlock = 32
+
+    /// What one thread reads children with.
+    struct Slot {
+        let mapper: CINChildMapper
+        let names = XMLNameTable()
+    }
     private var started = false
     private var finished = false
     private var childCount = 0
@@ -59,7 +73,7 @@ final class CINCensusFileSource: CaseFileSource {
         self.mapping = mapping
         self.data = data
         self.file = file
-        self.mapper = CINChildMapper(file: file)
+        self.slots = [Slot(mapper: CINChildMapper(file: file))]
         self.declaration = data.withUnsafeBytes { CINCensusScanner(bytes: $0).xmlDeclaration() } ?? []
         self.plainChildren = CINCensusFileSource.declarationReadsASCII(declaration)
     }
@@ -74,9 +88,33 @@ final class CINCensusFileSource: CaseFileSource {
         return probe.name == "a" && probe.text == "x" && probe.children.isEmpty
     }
 
+    func reserveSlots(_ count: Int) {
+        while slots.count < count { slots.append(Slot(mapper: CINChildMapper(file: file))) }
+    }
+
     func nextEvents() -> [LoadEvent]? {
+        guard let (events, slices) = nextSlices(upTo: 1) else { return nil }
+        guard let slice = slices.first else { return events.isEmpty ? nil : events }
+        let read = data.withUnsafeBytes { raw in readChild(slice, raw, with: slots[0]) }
+        mapping?.release(before: slice.range.upperBound)
+        return events + read
+    }
+
+    /// The next children, handed out unread for a worker to read (see ``CINChildBlock``).
+    func nextChunk() -> SourceChunk? {
+        guard let (events, slices) = nextSlices(upTo: CINCensusFileSource.childrenPerBlock) else { return nil }
+        guard let first = slices.first else { return .events(events) }
+        recentBlockStarts.append(first.range.lowerBound)
+        if recentBlockStarts.count > 16 { mapping?.release(before: recentBlockStarts.removeFirst()) }
+        let block = CINChildBlock(source: self, slices: slices, slots: slots)
+        return events.isEmpty ? .deferred(block) : .events(events + block.read(slot: 0))
+    }
+
+    /// Finds up to `limit` more children, with the events of the file's start when this is
+    /// the first call (and the warning for a file with no child at its end); nil once done.
+    private func nextSlices(upTo limit: Int) -> (events: [LoadEvent], slices: [CINCensusScanner.Slice])? {
         guard !finished else { return nil }
-        return data.withUnsafeBytes { raw -> [LoadEvent]? in
+        return data.withUnsafeBytes { raw in
             var current = CINCensusScanner(bytes: raw, position: resume.position, line: resume.line)
             defer { resume = (current.position, current.line) }
             var events: [LoadEvent] = []
@@ -84,23 +122,22 @@ final class CINCensusFileSource: CaseFileSource {
                 started = true
                 if !raw.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
                     finished = true
-                    return [.diagnostic(Diagnostic(.warning, at: SourceLocation(file: file, line: 1),
-                                                   "the file is empty: it holds no case records"))]
+                    return ([.diagnostic(Diagnostic(.warning, at: SourceLocation(file: file, line: 1),
+                                                    "the file is empty: it holds no case records"))], [])
                 }
                 events += readProlog(current)
             }
-            guard let slice = current.nextChild() else {
+            var slices: [CINCensusScanner.Slice] = []
+            while slices.count < limit, let slice = current.nextChild() { slices.append(slice) }
+            childCount += slices.count
+            if slices.count < limit {
                 finished = true
                 if childCount == 0 {
                     events.append(.diagnostic(Diagnostic(.warning, at: SourceLocation(file: file, line: 1),
                                                          "the census file holds no <Child> elements")))
                 }
-                return events.isEmpty ? nil : events
             }
-            childCount += 1
-            events += readChild(slice, raw)
-            mapping?.release(before: slice.range.upperBound)
-            return events
+            return (events, slices)
         }
     }
 
@@ -136,17 +173,18 @@ final class CINCensusFileSource: CaseFileSource {
         return events
     }
 
-    private func readChild(_ slice: CINCensusScanner.Slice, _ raw: UnsafeRawBufferPointer) -> [LoadEvent] {
+    /// The events of one child, read with a slot's mapper and names (any thread).
+    fileprivate func readChild(_ slice: CINCensusScanner.Slice, _ raw: UnsafeRawBufferPointer, with slot: Slot) -> [LoadEvent] {
         if plainChildren && slice.closed,
            let node = PlainXMLFragmentParser.parse(UnsafeRawBufferPointer(rebasing: raw[slice.range]), firstLine: slice.line,
-                                                   names: names) {
-            return mapped(node)
+                                                   names: slot.names) {
+            return mapped(node, with: slot.mapper)
         }
         var bytes = Data(declaration)
         bytes.append(contentsOf: raw[slice.range])
         switch XMLFragmentParser.parse(bytes, firstLine: slice.line) {
         case .success(let node) where slice.closed:
-            return mapped(node)
+            return mapped(node, with: slot.mapper)
         case .success:
             return notClosed(slice)
         case .failure(let failure):
@@ -157,7 +195,7 @@ final class CINCensusFileSource: CaseFileSource {
         }
     }
 
-    private func mapped(_ node: XMLElementNode) -> [LoadEvent] {
+    private func mapped(_ node: XMLElementNode, with mapper: CINChildMapper) -> [LoadEvent] {
         let record = mapper.map(node, census: census.value)
         var events = mapper.events
         if let record { events.append(.record(record)) }
@@ -169,5 +207,27 @@ final class CINCensusFileSource: CaseFileSource {
                                 "malformed child: <Child> is not closed before the next child or the end of the file; the child is skipped",
                                 hint: "add the missing </Child>")),
          .skipped]
+    }
+}
+
+/// Children of a census file found but not yet read: a ``DeferredRead`` that a worker
+/// reads (XML, mapping) with its own slot, and then checks.
+final class CINChildBlock: DeferredRead, @unchecked Sendable {
+    private let source: CINCensusFileSource
+    private let slices: [CINCensusScanner.Slice]
+    private let slots: [CINCensusFileSource.Slot]
+
+    init(source: CINCensusFileSource, slices: [CINCensusScanner.Slice], slots: [CINCensusFileSource.Slot]) {
+        self.source = source
+        self.slices = slices
+        self.slots = slots
+    }
+
+    func read(slot: Int) -> [LoadEvent] {
+        source.data.withUnsafeBytes { raw in
+            var events: [LoadEvent] = []
+            for slice in slices { events += source.readChild(slice, raw, with: slots[slot]) }
+            return events
+        }
     }
 }
