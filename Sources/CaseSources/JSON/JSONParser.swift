@@ -127,6 +127,7 @@ struct JSONParser {
     // MARK: Values
 
     /// Reads any JSON value, typed as `type` says.
+    @inline(__always)
     mutating func parseValue(_ type: ResolvedType, depth: Int) throws -> Value {
         skipWhitespace()
         guard let byte = peek else { throw syntaxError("unexpected end of file: expected a value") }
