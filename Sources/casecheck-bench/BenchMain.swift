@@ -73,7 +73,7 @@ enum BenchMain {
             let cpu = ProcessorTime.seconds() - cpuStarted
             let peak = PeakMemory.bytes().map { String(format: "%.1f MB", Double($0) / 1_048_576) } ?? "unknown"
             let s = result.summary
-            print(String(format: "%7d children  %6.1f MB NDJSON  %6.2f s  %8.0f children/s  peak RSS %@",
+            print(String(format: "%7d children  %6.1f MB file  %6.2f s  %8.0f children/s  peak RSS %@",
                          s.recordsChecked, Double(bytes) / 1_048_576, seconds, Double(s.recordsChecked) / seconds, peak))
             print(String(format: "  CPU %.2f s (%.0f children per CPU-second; %.1f cores busy)  %d checked, %d skipped, %d findings",
                          cpu, Double(s.recordsChecked) / cpu, cpu / seconds, s.recordsChecked, s.recordsSkipped, s.findings))

@@ -59,6 +59,39 @@ final class ParallelReadTests: XCTestCase {
         }
     }
 
+    private func jsonList(_ count: Int, prefix: String, brokenAt: Int? = nil) -> String {
+        let records = (0..<count).map { i -> String in
+            if i == brokenAt { return #"{"id": "\#(prefix)\#(i)", "team": }"# }
+            switch i % 5 {
+            case 0: return #"{"id": "\#(prefix)\#(i)", "wroker": "W"}"#
+            case 1: return #"{"id": "\#(prefix)\#(i)", "birth_date": "2024-02-30"}"#
+            case 2: return #"{"id": "\#(prefix)\#(i)",\#n "visits": [{"date": "2024-01-02", "seen": true}]}"#
+            case 3: return #"{"id": "\#(prefix)\#(i)", "team": "A \"quoted\" {team}"}"#
+            default: return #"{"id": "C7"}"#
+            }
+        }
+        return "[\n" + records.joined(separator: ",\n") + "\n]\n"
+    }
+
+    func testJSONListsReadInBlocksGiveTheSameOutput() throws {
+        let whole = try scratch.write("j/1.json", jsonList(700, prefix: "A"))
+        let broken = try scratch.write("j/2.json", jsonList(600, prefix: "B", brokenAt: 333))
+        let trailing = try scratch.write("j/3.json", jsonList(300, prefix: "C") + "oops")
+        let after = try scratch.write("j/4.ndjson", #"{"id": "D1"}"#)
+        let paths = [whole, broken, trailing, after]
+        let serial = read(paths, batchSize: 100)
+        XCTAssertTrue(serial.rendered.contains { $0.contains("2.json") && $0.contains("the rest of this file was not read") })
+        XCTAssertEqual(serial.ids.filter { $0.hasPrefix("B") }.count, 333 - 333 / 5 * 2 - (333 % 5 > 1 ? 1 : 0),
+                       "the records before the fault are kept, but not those with errors")
+        for workers in [1, 2, 3] {
+            let parallel = readInParallel(paths, workers: workers)
+            XCTAssertEqual(parallel.ids, serial.ids, "workers: \(workers)")
+            XCTAssertEqual(parallel.lines, serial.records.map(\.location.line), "workers: \(workers)")
+            XCTAssertEqual(parallel.result.diagnostics, serial.diagnostics, "workers: \(workers)")
+            XCTAssertEqual(parallel.result.counts, serial.counts, "workers: \(workers)")
+        }
+    }
+
     func testOnceAFileWarningsRestartWithEachFile() throws {
         let a = try scratch.write("w/a.ndjson", (1...300).map { #"{"id": "A\#($0)", "wroker": "W"}"# }.joined(separator: "\n"))
         let b = try scratch.write("w/b.ndjson", (1...300).map { #"{"id": "B\#($0)", "wroker": "W"}"# }.joined(separator: "\n"))

@@ -21,8 +21,11 @@ final class JSONFileSource: CaseFileSource {
         case finished
     }
 
-    private let data: Data
+    fileprivate let data: Data
     private let schema: ResolvedObject
+    /// A typing context and schema copy for each worker slot (``nextChunk()``).
+    private var slots: [NDJSONLineBlock.Slot] = []
+    private let file: String
     private let maxDepth: Int
     /// One typing context a thread; the first is used when reading one record at a time.
     private let contexts: [RecordTypingContext]
@@ -32,12 +35,59 @@ final class JSONFileSource: CaseFileSource {
     private var position = JSONParser.Position()
     private var phase = Phase.start
 
-    init(data: Data, file: String, schema: ResolvedObject, maxDepth: Int, parallelism: Int = 1) {
+    /// Pages of the mapped file already read, handed back as reading moves on; nil for text in memory.
+    private let mapping: MappedFile?
+    /// Starts of the blocks handed out lately: pages are released only behind the oldest.
+    private var recentBlockStarts: [Int] = []
+
+    init(data: Data, file: String, schema: ResolvedObject, maxDepth: Int, parallelism: Int = 1, mapping: MappedFile? = nil) {
+        self.mapping = mapping
         self.data = data
         self.schema = schema
         self.maxDepth = maxDepth
         self.contexts = (0..<max(1, parallelism)).map { _ in RecordTypingContext(file: file) }
+        self.file = file
     }
+
+    func reserveSlots(_ count: Int) {
+        while slots.count < count {
+            slots.append(NDJSONLineBlock.Slot(context: RecordTypingContext(file: file),
+                                             schema: slots.isEmpty ? schema : schema.copyForAnotherThread()))
+        }
+    }
+
+    /// Records of a list in blocks for the workers to read (``JSONRecordBlock``); the rest
+    /// of the file (its start, the commas and brackets between blocks) is read here.
+    func nextChunk() -> SourceChunk? {
+        guard case .item(let index) = phase, !slots.isEmpty else { return nextEvents().map(SourceChunk.events) }
+        let block: JSONRecordBlock? = data.withUnsafeBytes { raw in
+            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), position: position, maxDepth: maxDepth, context: context)
+            parser.skipWhitespace()
+            guard parser.peek == UInt8(ascii: "{") else { return nil }
+            let (starts, end) = JSONRecordScanner.recordBlock(in: parser.bytes, from: parser.position,
+                                                              limit: JSONFileSource.recordsPerBlock)
+            position = end
+            phase = .afterItem(index: index + starts.count - 1)
+            recentBlockStarts.append(starts[0].offset)
+            if recentBlockStarts.count > 16 { mapping?.release(before: recentBlockStarts.removeFirst()) }
+            return JSONRecordBlock(source: self, starts: starts, slots: slots)
+        }
+        if let block { return .deferred(block) }
+        return nextEvents().map(SourceChunk.events)
+    }
+
+    /// Records in a block handed to a worker.
+    static let recordsPerBlock = 128
+
+    /// What reading stops at when a record of a list has a syntax error: the error, the
+    /// record counted as skipped, a note that the rest was not read.
+    fileprivate func stoppedEvents(by error: JSONSyntaxError) -> [LoadEvent] {
+        [.diagnostic(Diagnostic(.error, at: context.location(error.line, error.column), error.message, hint: error.hint)),
+         .skipped,
+         .diagnostic(Diagnostic(.note, at: context.location(error.line, error.column), "the rest of this file was not read"))]
+    }
+
+    fileprivate var maxDepthForBlocks: Int { maxDepth }
 
     func nextEvents() -> [LoadEvent]? {
         if case .finished = phase { return nil }
@@ -202,5 +252,40 @@ final class JSONFileSource: CaseFileSource {
         phase = .finished
         return [diagnostic(.error, parser, "unexpected text after the end of the JSON value; it was not read",
                            hint: "a .json file holds one record or one list of records; for one record a line, name the file .ndjson")]
+    }
+}
+
+/// Records of a JSON list found by ``JSONRecordScanner`` but not yet read: a worker reads
+/// them with its own slot. A syntax error ends the file there, as reading in turn would:
+/// the records before it are kept, and ``LoadEvent/fileAbandoned`` tells the reader to drop
+/// whatever was read ahead after it.
+final class JSONRecordBlock: DeferredRead, @unchecked Sendable {
+    private let source: JSONFileSource
+    private let starts: [JSONParser.Position]
+    private let slots: [NDJSONLineBlock.Slot]
+
+    init(source: JSONFileSource, starts: [JSONParser.Position], slots: [NDJSONLineBlock.Slot]) {
+        self.source = source
+        self.starts = starts
+        self.slots = slots
+    }
+
+    func read(slot: Int) -> [LoadEvent] {
+        let slot = slots[slot]
+        return source.data.withUnsafeBytes { raw in
+            var events: [LoadEvent] = []
+            for start in starts {
+                var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), position: start,
+                                        maxDepth: source.maxDepthForBlocks, context: slot.context)
+                do {
+                    events += try parser.parseRecord(schema: slot.schema)
+                } catch let e as JSONSyntaxError {
+                    return events + source.stoppedEvents(by: e) + [.fileAbandoned]
+                } catch {
+                    return events + [.fileAbandoned]
+                }
+            }
+            return events
+        }
     }
 }

@@ -73,4 +73,46 @@ enum JSONRecordScanner {
         }
         return starts
     }
+
+    /// Starts of up to `limit` consecutive records, beginning with `start`, and where the
+    /// last of them ends (just after its closing brace; the end of the input when it does
+    /// not close). The caller carries on reading the list from that end.
+    static func recordBlock(in bytes: UnsafeBufferPointer<UInt8>, from start: JSONParser.Position,
+                            limit: Int) -> (starts: [JSONParser.Position], end: JSONParser.Position) {
+        let starts = recordStarts(in: bytes, from: start, limit: limit)
+        return (starts, endOfRecord(in: bytes, from: starts[starts.count - 1]))
+    }
+
+    /// Just after the record that starts at `start` (balancing brackets, skipping text).
+    static func endOfRecord(in bytes: UnsafeBufferPointer<UInt8>, from start: JSONParser.Position) -> JSONParser.Position {
+        let n = bytes.count
+        var i = start.offset, line = start.line, lineStart = start.lineStart
+        var depth = 0
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), newline = UInt8(ascii: "\n")
+        while i < n {
+            let b = bytes[i]
+            i += 1
+            switch b {
+            case quote:
+                while i < n {
+                    let c = bytes[i]
+                    if c == backslash { i += 2; continue }
+                    i += 1
+                    if c == quote { break }
+                    if c == newline { line += 1; lineStart = i }
+                }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth <= 0 { return JSONParser.Position(offset: min(i, n), line: line, lineStart: lineStart) }
+            case newline:
+                line += 1
+                lineStart = i
+            default:
+                break
+            }
+        }
+        return JSONParser.Position(offset: n, line: line, lineStart: lineStart)
+    }
 }

@@ -35,6 +35,9 @@ extension CaseReader {
         let ahead = slots * 4
         var queued: [ParallelReadPlan.Job] = []
         var nextResult = 0
+        /// Set when a file's reading stopped part-way: its later results were read ahead
+        /// and are dropped, as a serial read would never have read them.
+        var abandoned = false
         while true {
             fill(&plan, upTo: ahead - queued.count + nextResult)
             for job in plan.jobs {
@@ -45,9 +48,17 @@ extension CaseReader {
             guard nextResult < queued.count else { return }
             let result = pipeline.result(nextResult)
             var batch = CaseBatch()
-            if case .fileStart(let problems) = queued[nextResult] { startFile(reporting: problems, into: &batch) }
-            for event in result.events { take(event, into: &batch) }
-            receive(batch.diagnostics, result.outcome)
+            if case .fileStart(let problems) = queued[nextResult] {
+                abandoned = false
+                startFile(reporting: problems, into: &batch)
+            }
+            if !abandoned {
+                for event in result.events {
+                    if case .fileAbandoned = event { abandoned = true }
+                    take(event, into: &batch)
+                }
+                receive(batch.diagnostics, result.outcome)
+            }
             queued[nextResult] = .fileStart([])  // let the job's memory go
             nextResult += 1
             if nextResult == queued.count {

@@ -154,6 +154,8 @@ public final class CaseReader: @unchecked Sendable {
             counts.recordsLoaded += 1
         case .skipped:
             counts.recordsSkipped += 1
+        case .fileAbandoned:
+            break
         case .onceAFile(_, let key) where !warnedKeys.insert(key).inserted:
             break
         case .diagnostic(let d), .onceAFile(let d, _):
@@ -287,8 +289,9 @@ public final class CaseReader: @unchecked Sendable {
             return NDJSONFileSource(reader: try ChunkedLineReader(path: path), file: path, schema: schema, maxDepth: maxDepth,
                                     parallelism: parallelism)
         case .json:
-            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-            return JSONFileSource(data: data, file: path, schema: schema, maxDepth: maxDepth, parallelism: parallelism)
+            let mapped = try MappedFile(path: path)
+            return JSONFileSource(data: mapped.data, file: path, schema: schema, maxDepth: maxDepth, parallelism: parallelism,
+                                  mapping: mapped)
         case .yaml:
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             return YAMLFileSource(data: data, file: path, schema: schema, maxDepth: maxDepth)

@@ -10,6 +10,9 @@ enum LoadEvent {
     case checked(id: String?, location: SourceLocation)
     case diagnostic(Diagnostic)
     case skipped
+    /// The file cannot be read past this point (a syntax error in a JSON list): events of
+    /// the same file that a parallel read produced after it are dropped.
+    case fileAbandoned
     /// A warning given once a file (an unknown field, an unlisted code); `key` says what
     /// it is about, so that sources reading a file in parallel slices can drop repeats.
     case onceAFile(Diagnostic, key: String)

@@ -39,7 +39,7 @@ public struct YAMLCaseRecordDecoder: Sendable {
             switch event {
             case .record(let r): record = r
             case .diagnostic(let d), .onceAFile(let d, _): diagnostics.append(d)
-            case .skipped, .checked: break
+            case .skipped, .checked, .fileAbandoned: break
             }
         }
         return (record, diagnostics)

@@ -6,8 +6,9 @@ import Darwin
 #endif
 
 /// A file mapped read-only into memory, as `Data` without a copy, whose pages already read
-/// can be handed back to the system: a census file of any size is read front to back once,
-/// so resident memory stays at a few megabytes instead of growing to the file's size.
+/// can be handed back to the system: a census file or a JSON list of any size is read front
+/// to back once, so resident memory stays at a few megabytes instead of growing to the
+/// file's size.
 final class MappedFile {
     let data: Data
     private let base: UnsafeMutableRawPointer?
