@@ -356,21 +356,8 @@ public struct MapShape: @unchecked Sendable {
             return hashes.withUnsafeBufferPointer { hashes in
                 stringBits.withUnsafeBufferPointer { stringBits in
                     buckets.withUnsafeBufferPointer { buckets in
-                        @inline(__always) func matches(_ p: Int) -> Bool {
+                        Keys.probe(hash, buckets, count: hashes.count) { p in
                             hashes[p] == hash && ((bits != nil && stringBits[p] == bits!) || mapKeys[p] == key)
-                        }
-                        let count = buckets.count
-                        if count == 0 {
-                            for p in 0..<hashes.count where matches(p) { return p }
-                            return nil
-                        }
-                        let mask = count &- 1
-                        var b = hash & mask
-                        while true {
-                            let p = Int(buckets[b])
-                            if p < 0 { return nil }
-                            if matches(p) { return p }
-                            b = (b &+ 1) & mask
                         }
                     }
                 }
@@ -379,17 +366,25 @@ public struct MapShape: @unchecked Sendable {
 
         @inlinable
         static func position(of key: MapKey, hash: Int, in mapKeys: [MapKey], buckets: [Int32]) -> Int? {
-            let count = buckets.count
-            if count == 0 {
-                for p in mapKeys.indices where mapKeys[p] == key { return p }
+            buckets.withUnsafeBufferPointer { buckets in
+                probe(hash, buckets, count: mapKeys.count) { mapKeys[$0] == key }
+            }
+        }
+
+        /// The entry, among `count`, that `matches`: each in turn when there are no buckets,
+        /// else along the open-addressing chain from `hash`.
+        @inlinable @inline(__always)
+        static func probe(_ hash: Int, _ buckets: UnsafeBufferPointer<Int32>, count: Int, matches: (Int) -> Bool) -> Int? {
+            if buckets.isEmpty {
+                for p in 0..<count where matches(p) { return p }
                 return nil
             }
-            let mask = count &- 1
+            let mask = buckets.count &- 1
             var b = hash & mask
             while true {
                 let p = Int(buckets[b])
                 if p < 0 { return nil }
-                if mapKeys[p] == key { return p }
+                if matches(p) { return p }
                 b = (b &+ 1) & mask
             }
         }

@@ -25,6 +25,17 @@ final class ParallelReadTests: XCTestCase {
         return (ids, lines, ReadResult(records: [], diagnostics: diagnostics, counts: reader.counts))
     }
 
+    /// Reading `paths` in parallel with 1, 2 and 3 workers gives what `serial` holds.
+    private func assertParallelReadsMatch(_ serial: ReadResult, _ paths: [String], line: UInt = #line) {
+        for workers in [1, 2, 3] {
+            let parallel = readInParallel(paths, workers: workers)
+            XCTAssertEqual(parallel.ids, serial.ids, "workers: \(workers)", line: line)
+            XCTAssertEqual(parallel.lines, serial.records.map(\.location.line), "workers: \(workers)", line: line)
+            XCTAssertEqual(parallel.result.diagnostics, serial.diagnostics, "workers: \(workers)", line: line)
+            XCTAssertEqual(parallel.result.counts, serial.counts, "workers: \(workers)", line: line)
+        }
+    }
+
     private func mixedLines(_ count: Int, prefix: String) -> String {
         (0..<count).map { i -> String in
             switch i % 7 {
@@ -50,13 +61,7 @@ final class ParallelReadTests: XCTestCase {
         XCTAssertTrue(serial.rendered.contains { $0.contains("appears again") }, "the duplicate ids are warned about")
         XCTAssertTrue(serial.rendered.contains { $0.contains("3.ndjson:1: warning: the file is empty") })
         XCTAssertTrue(serial.rendered.contains { $0.contains("missing.ndjson") })
-        for workers in [1, 2, 3] {
-            let parallel = readInParallel(paths, workers: workers)
-            XCTAssertEqual(parallel.ids, serial.ids, "workers: \(workers)")
-            XCTAssertEqual(parallel.lines, serial.records.map(\.location.line), "workers: \(workers)")
-            XCTAssertEqual(parallel.result.diagnostics, serial.diagnostics, "workers: \(workers)")
-            XCTAssertEqual(parallel.result.counts, serial.counts, "workers: \(workers)")
-        }
+        assertParallelReadsMatch(serial, paths)
     }
 
     private func jsonList(_ count: Int, prefix: String, brokenAt: Int? = nil) -> String {
@@ -83,13 +88,7 @@ final class ParallelReadTests: XCTestCase {
         XCTAssertTrue(serial.rendered.contains { $0.contains("2.json") && $0.contains("the rest of this file was not read") })
         XCTAssertEqual(serial.ids.filter { $0.hasPrefix("B") }.count, 333 - 333 / 5 * 2 - (333 % 5 > 1 ? 1 : 0),
                        "the records before the fault are kept, but not those with errors")
-        for workers in [1, 2, 3] {
-            let parallel = readInParallel(paths, workers: workers)
-            XCTAssertEqual(parallel.ids, serial.ids, "workers: \(workers)")
-            XCTAssertEqual(parallel.lines, serial.records.map(\.location.line), "workers: \(workers)")
-            XCTAssertEqual(parallel.result.diagnostics, serial.diagnostics, "workers: \(workers)")
-            XCTAssertEqual(parallel.result.counts, serial.counts, "workers: \(workers)")
-        }
+        assertParallelReadsMatch(serial, paths)
     }
 
     func testOnceAFileWarningsRestartWithEachFile() throws {

@@ -44,10 +44,6 @@ final class CINCensusFileSource: CaseFileSource {
     fileprivate let plainChildren: Bool
     private var slots: [Slot]
     private var mapper: CINChildMapper { slots[0].mapper }
-    /// Starts of the blocks handed out lately: the mapping is released only behind the
-    /// oldest, so that no block still being read loses its pages (it could read them again
-    /// from the file, but at a cost).
-    private var recentBlockStarts: [Int] = []
     /// Children in a block handed to a worker (``nextChunk()``).
     static let childrenPerBlock = 32
 
@@ -104,8 +100,7 @@ final class CINCensusFileSource: CaseFileSource {
     func nextChunk() -> SourceChunk? {
         guard let (events, slices) = nextSlices(upTo: CINCensusFileSource.childrenPerBlock) else { return nil }
         guard let first = slices.first else { return .events(events) }
-        recentBlockStarts.append(first.range.lowerBound)
-        if recentBlockStarts.count > 16 { mapping?.release(before: recentBlockStarts.removeFirst()) }
+        mapping?.handedOutBlock(at: first.range.lowerBound)
         let block = CINChildBlock(source: self, slices: slices, slots: slots)
         return events.isEmpty ? .deferred(block) : .events(events + block.read(slot: 0))
     }

@@ -37,8 +37,6 @@ final class JSONFileSource: CaseFileSource {
 
     /// Pages of the mapped file already read, handed back as reading moves on; nil for text in memory.
     private let mapping: MappedFile?
-    /// Starts of the blocks handed out lately: pages are released only behind the oldest.
-    private var recentBlockStarts: [Int] = []
 
     init(data: Data, file: String, schema: ResolvedObject, maxDepth: Int, parallelism: Int = 1, mapping: MappedFile? = nil) {
         self.mapping = mapping
@@ -68,8 +66,7 @@ final class JSONFileSource: CaseFileSource {
                                                               limit: JSONFileSource.recordsPerBlock)
             position = end
             phase = .afterItem(index: index + starts.count - 1)
-            recentBlockStarts.append(starts[0].offset)
-            if recentBlockStarts.count > 16 { mapping?.release(before: recentBlockStarts.removeFirst()) }
+            mapping?.handedOutBlock(at: starts[0].offset)
             return JSONRecordBlock(source: self, starts: starts, slots: slots)
         }
         if let block { return .deferred(block) }

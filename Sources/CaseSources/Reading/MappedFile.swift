@@ -35,6 +35,17 @@ final class MappedFile {
         data = Data(bytesNoCopy: p, count: length, deallocator: .custom { pointer, _ in munmap(pointer, size) })
     }
 
+    /// Starts of the blocks handed out lately (see ``handedOutBlock(at:)``).
+    private var recentBlockStarts: [Int] = []
+
+    /// Notes that a block starting at `offset` went to a worker: pages are released only
+    /// behind the sixteenth block back, so that no block still being read loses its pages
+    /// (it could read them again from the file, but at a cost).
+    func handedOutBlock(at offset: Int) {
+        recentBlockStarts.append(offset)
+        if recentBlockStarts.count > 16 { release(before: recentBlockStarts.removeFirst()) }
+    }
+
     /// Tells the system the bytes before `offset` will not be read again (whole pages only).
     func release(before offset: Int) {
         guard let base else { return }
