@@ -30,18 +30,18 @@ import Foundation
 /// formed, an element left open) is an error with its line, and is skipped; the children
 /// after it are still read.
 final class CINCensusFileSource: CaseFileSource {
-    fileprivate let data: Data
-    fileprivate let file: String
+    let data: Data
+    let file: String
     /// One mapper and name table a slot (a thread reading children); slot 0 serves
     /// ``nextEvents()`` and the header.
     /// Where the scanner resumes (byte offset and line); the scanner itself is rebuilt on
     /// the mapped bytes each call so that no pointer into them outlives a call.
     private var resume = (position: 0, line: 1)
-    fileprivate var census = CINCensusHeader.empty
-    fileprivate let declaration: [UInt8]
+    private(set) var census = CINCensusHeader.empty
+    let declaration: [UInt8]
     /// Whether children may be read by ``PlainXMLFragmentParser``: the file's XML
     /// declaration (if any) reads ASCII as ASCII, as a probe through `XMLParser` shows.
-    fileprivate let plainChildren: Bool
+    let plainChildren: Bool
     private var slots: [Slot]
     private var mapper: CINChildMapper { slots[0].mapper }
     /// Children in a block handed to a worker (``nextChunk()``).
@@ -169,7 +169,7 @@ final class CINCensusFileSource: CaseFileSource {
     }
 
     /// The events of one child, read with a slot's mapper and names (any thread).
-    fileprivate func readChild(_ slice: CINCensusScanner.Slice, _ raw: UnsafeRawBufferPointer, with slot: Slot) -> [LoadEvent] {
+    func readChild(_ slice: CINCensusScanner.Slice, _ raw: UnsafeRawBufferPointer, with slot: Slot) -> [LoadEvent] {
         if plainChildren && slice.closed,
            let node = PlainXMLFragmentParser.parse(UnsafeRawBufferPointer(rebasing: raw[slice.range]), firstLine: slice.line,
                                                    names: slot.names) {
@@ -202,27 +202,5 @@ final class CINCensusFileSource: CaseFileSource {
                                 "malformed child: <Child> is not closed before the next child or the end of the file; the child is skipped",
                                 hint: "add the missing </Child>")),
          .skipped]
-    }
-}
-
-/// Children of a census file found but not yet read: a ``DeferredRead`` that a worker
-/// reads (XML, mapping) with its own slot, and then checks.
-final class CINChildBlock: DeferredRead, @unchecked Sendable {
-    private let source: CINCensusFileSource
-    private let slices: [CINCensusScanner.Slice]
-    private let slots: [CINCensusFileSource.Slot]
-
-    init(source: CINCensusFileSource, slices: [CINCensusScanner.Slice], slots: [CINCensusFileSource.Slot]) {
-        self.source = source
-        self.slices = slices
-        self.slots = slots
-    }
-
-    func read(slot: Int) -> [LoadEvent] {
-        source.data.withUnsafeBytes { raw in
-            var events: [LoadEvent] = []
-            for slice in slices { events += source.readChild(slice, raw, with: slots[slot]) }
-            return events
-        }
     }
 }

@@ -21,12 +21,12 @@ final class JSONFileSource: CaseFileSource {
         case finished
     }
 
-    fileprivate let data: Data
+    let data: Data
     private let schema: ResolvedObject
     /// A typing context and schema copy for each worker slot (``nextChunk()``).
-    private var slots: [NDJSONLineBlock.Slot] = []
+    private var slots: [JSONReadSlot] = []
     private let file: String
-    private let maxDepth: Int
+    let maxDepth: Int
     /// One typing context a thread; the first is used when reading one record at a time.
     private let contexts: [RecordTypingContext]
     private var context: RecordTypingContext { contexts[0] }
@@ -49,7 +49,7 @@ final class JSONFileSource: CaseFileSource {
 
     func reserveSlots(_ count: Int) {
         while slots.count < count {
-            slots.append(NDJSONLineBlock.Slot(context: RecordTypingContext(file: file),
+            slots.append(JSONReadSlot(context: RecordTypingContext(file: file),
                                              schema: slots.isEmpty ? schema : schema.copyForAnotherThread()))
         }
     }
@@ -78,13 +78,12 @@ final class JSONFileSource: CaseFileSource {
 
     /// What reading stops at when a record of a list has a syntax error: the error, the
     /// record counted as skipped, a note that the rest was not read.
-    fileprivate func stoppedEvents(by error: JSONSyntaxError) -> [LoadEvent] {
+    func stoppedEvents(by error: JSONSyntaxError) -> [LoadEvent] {
         [.diagnostic(Diagnostic(.error, at: context.location(error.line, error.column), error.message, hint: error.hint)),
          .skipped,
          .diagnostic(Diagnostic(.note, at: context.location(error.line, error.column), "the rest of this file was not read"))]
     }
 
-    fileprivate var maxDepthForBlocks: Int { maxDepth }
 
     func nextEvents() -> [LoadEvent]? {
         if case .finished = phase { return nil }
@@ -249,40 +248,5 @@ final class JSONFileSource: CaseFileSource {
         phase = .finished
         return [diagnostic(.error, parser, "unexpected text after the end of the JSON value; it was not read",
                            hint: "a .json file holds one record or one list of records; for one record a line, name the file .ndjson")]
-    }
-}
-
-/// Records of a JSON list found by ``JSONRecordScanner`` but not yet read: a worker reads
-/// them with its own slot. A syntax error ends the file there, as reading in turn would:
-/// the records before it are kept, and ``LoadEvent/fileAbandoned`` tells the reader to drop
-/// whatever was read ahead after it.
-final class JSONRecordBlock: DeferredRead, @unchecked Sendable {
-    private let source: JSONFileSource
-    private let starts: [JSONParser.Position]
-    private let slots: [NDJSONLineBlock.Slot]
-
-    init(source: JSONFileSource, starts: [JSONParser.Position], slots: [NDJSONLineBlock.Slot]) {
-        self.source = source
-        self.starts = starts
-        self.slots = slots
-    }
-
-    func read(slot: Int) -> [LoadEvent] {
-        let slot = slots[slot]
-        return source.data.withUnsafeBytes { raw in
-            var events: [LoadEvent] = []
-            for start in starts {
-                var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), position: start,
-                                        maxDepth: source.maxDepthForBlocks, context: slot.context)
-                do {
-                    events += try parser.parseRecord(schema: slot.schema)
-                } catch let e as JSONSyntaxError {
-                    return events + source.stoppedEvents(by: e) + [.fileAbandoned]
-                } catch {
-                    return events + [.fileAbandoned]
-                }
-            }
-            return events
-        }
     }
 }

@@ -18,7 +18,7 @@ final class NDJSONFileSource: CaseFileSource {
     private let file: String
     /// One typing context and schema a slot: a context holds the state of the record being
     /// read, and each thread reads with its own copy of the schema.
-    private var slots: [NDJSONLineBlock.Slot]
+    private var slots: [JSONReadSlot]
     private let linesPerBlock: Int
     /// Threads reading a block in ``nextEvents()``.
     private let parallelism: Int
@@ -38,14 +38,14 @@ final class NDJSONFileSource: CaseFileSource {
         self.file = file
         let threads = max(1, parallelism)
         self.parallelism = threads
-        self.slots = [NDJSONLineBlock.Slot(context: RecordTypingContext(file: file), schema: schema)]
+        self.slots = [JSONReadSlot(context: RecordTypingContext(file: file), schema: schema)]
         self.linesPerBlock = threads == 1 ? 64 : 256 * threads
         reserveSlots(threads)
     }
 
     func reserveSlots(_ count: Int) {
         while slots.count < count {
-            slots.append(NDJSONLineBlock.Slot(context: RecordTypingContext(file: file), schema: schema.copyForAnotherThread()))
+            slots.append(JSONReadSlot(context: RecordTypingContext(file: file), schema: schema.copyForAnotherThread()))
         }
     }
 

@@ -12,19 +12,13 @@ final class NDJSONLineBlock: DeferredRead, @unchecked Sendable {
         case events([LoadEvent])
     }
 
-    /// What one thread reads with: its typing context and its own copy of the schema.
-    struct Slot {
-        let context: RecordTypingContext
-        let schema: ResolvedObject
-    }
-
     private let bytes: [UInt8]
     private let items: [Item]
     private let maxDepth: Int
     /// The file's slots.
-    private let slots: [Slot]
+    private let slots: [JSONReadSlot]
 
-    init(bytes: [UInt8], items: [Item], maxDepth: Int, slots: [Slot]) {
+    init(bytes: [UInt8], items: [Item], maxDepth: Int, slots: [JSONReadSlot]) {
         self.bytes = bytes
         self.items = items
         self.maxDepth = maxDepth
@@ -50,7 +44,7 @@ final class NDJSONLineBlock: DeferredRead, @unchecked Sendable {
         return Array(results.joined())
     }
 
-    private func read(_ range: Range<Int>, _ slot: Slot) -> [LoadEvent] {
+    private func read(_ range: Range<Int>, _ slot: JSONReadSlot) -> [LoadEvent] {
         var events: [LoadEvent] = []
         events.reserveCapacity(range.count)
         bytes.withUnsafeBufferPointer { buffer in
