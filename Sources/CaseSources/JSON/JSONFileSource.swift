@@ -1,6 +1,5 @@
 import CEL
 import CaseModel
-import Dispatch
 import Foundation
 
 /// A `.json` case file: one record (an object) or a list of records. The file is mapped
@@ -23,13 +22,14 @@ final class JSONFileSource: CaseFileSource {
 
     let data: Data
     private let schema: ResolvedObject
-    /// A typing context and schema copy for each worker slot (``nextChunk()``).
+    /// A typing context and schema copy for each thread that reads records (slot 0 also
+    /// reads one record at a time).
     private var slots: [JSONReadSlot] = []
+    /// Threads that read a block of a list in ``nextEvents()``.
+    private let parallelism: Int
     private let file: String
     let maxDepth: Int
-    /// One typing context a thread; the first is used when reading one record at a time.
-    private let contexts: [RecordTypingContext]
-    private var context: RecordTypingContext { contexts[0] }
+    private var context: RecordTypingContext { slots[0].context }
     /// Once-a-file warnings already given, across the threads' contexts.
     private var warnedKeys: Set<String> = []
     private var position = JSONParser.Position()
@@ -43,8 +43,9 @@ final class JSONFileSource: CaseFileSource {
         self.data = data
         self.schema = schema
         self.maxDepth = maxDepth
-        self.contexts = (0..<max(1, parallelism)).map { _ in RecordTypingContext(file: file) }
+        self.parallelism = max(1, parallelism)
         self.file = file
+        reserveSlots(self.parallelism)
     }
 
     func reserveSlots(_ count: Int) {
@@ -57,20 +58,24 @@ final class JSONFileSource: CaseFileSource {
     /// Records of a list in blocks for the workers to read (``JSONRecordBlock``); the rest
     /// of the file (its start, the commas and brackets between blocks) is read here.
     func nextChunk() -> SourceChunk? {
-        guard case .item(let index) = phase, !slots.isEmpty else { return nextEvents().map(SourceChunk.events) }
-        let block: JSONRecordBlock? = data.withUnsafeBytes { raw in
+        guard let block = nextBlock(limit: JSONFileSource.recordsPerBlock) else { return nextEvents().map(SourceChunk.events) }
+        mapping?.handedOutBlock(at: block.firstOffset)
+        return .deferred(block)
+    }
+
+    /// The next records of a list, up to `limit`, found but not read; reading goes on after
+    /// the last of them. Nil when the list's next item is not an object (or not in a list).
+    private func nextBlock(limit: Int) -> JSONRecordBlock? {
+        guard case .item(let index) = phase else { return nil }
+        return data.withUnsafeBytes { raw in
             var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), position: position, maxDepth: maxDepth, context: context)
             parser.skipWhitespace()
             guard parser.peek == UInt8(ascii: "{") else { return nil }
-            let (starts, end) = JSONRecordScanner.recordBlock(in: parser.bytes, from: parser.position,
-                                                              limit: JSONFileSource.recordsPerBlock)
+            let (starts, end) = JSONRecordScanner.recordBlock(in: parser.bytes, from: parser.position, limit: limit)
             position = end
             phase = .afterItem(index: index + starts.count - 1)
-            mapping?.handedOutBlock(at: starts[0].offset)
             return JSONRecordBlock(source: self, starts: starts, slots: slots)
         }
-        if let block { return .deferred(block) }
-        return nextEvents().map(SourceChunk.events)
     }
 
     /// Records in a block handed to a worker.
@@ -87,62 +92,28 @@ final class JSONFileSource: CaseFileSource {
 
     func nextEvents() -> [LoadEvent]? {
         if case .finished = phase { return nil }
+        if parallelism > 1, let block = nextBlock(limit: 256 * parallelism) {
+            var events = block.readInParallel(slots: parallelism)
+            if case .fileAbandoned? = events.last {
+                events.removeLast()
+                phase = .finished
+            }
+            return dropRepeatedWarnings(events)
+        }
         let events = data.withUnsafeBytes { raw -> [LoadEvent] in
             var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), position: position,
                                     maxDepth: maxDepth, context: context)
             defer { position = parser.position }
             return step(&parser)
         }
-        return events.filter { event in
+        return dropRepeatedWarnings(events)
+    }
+
+    private func dropRepeatedWarnings(_ events: [LoadEvent]) -> [LoadEvent] {
+        events.filter { event in
             if case .onceAFile(_, let key) = event { return warnedKeys.insert(key).inserted }
             return true
         }
-    }
-
-    /// Reads a block of records, starting with the one the parser is at, on several threads.
-    private func parallelBlock(_ parser: inout JSONParser, firstIndex: Int) -> [LoadEvent] {
-        let starts = JSONRecordScanner.recordStarts(in: parser.bytes, from: parser.position, limit: 256 * contexts.count)
-        enum Outcome {
-            case read([LoadEvent], end: JSONParser.Position)
-            case failed(JSONSyntaxError)
-        }
-        let slices = contexts.count
-        let perSlice = (starts.count + slices - 1) / slices
-        var results = [[Outcome]](repeating: [], count: slices)
-        let bytes = parser.bytes
-        results.withUnsafeMutableBufferPointer { out in
-            let outBase = out.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                var outcomes: [Outcome] = []
-                for i in (slice * perSlice)..<min(starts.count, (slice + 1) * perSlice) {
-                    var recordParser = JSONParser(bytes: bytes, position: starts[i], maxDepth: maxDepth, context: contexts[slice])
-                    do {
-                        let events = try recordParser.parseRecord(schema: schema)
-                        outcomes.append(.read(events, end: recordParser.position))
-                    } catch let e as JSONSyntaxError {
-                        outcomes.append(.failed(e))
-                        break
-                    } catch {
-                        break
-                    }
-                }
-                outBase[slice] = outcomes
-            }
-        }
-        var events: [LoadEvent] = []
-        var index = firstIndex
-        for outcome in results.joined() {
-            switch outcome {
-            case .read(let recordEvents, let end):
-                events += recordEvents
-                parser.position = end
-                phase = .afterItem(index: index)
-                index += 1
-            case .failed(let e):
-                return events + stopped(by: e, insideRecord: true, moreMayFollow: true)
-            }
-        }
-        return events
     }
 
     private func diagnostic(_ severity: Diagnostic.Severity, _ parser: JSONParser, _ message: String, hint: String? = nil) -> LoadEvent {
@@ -201,9 +172,6 @@ final class JSONFileSource: CaseFileSource {
                 parser.position.offset += 1
                 phase = .finished
                 return trailingText(&parser)
-            }
-            if first == UInt8(ascii: "{") && contexts.count > 1 {
-                return parallelBlock(&parser, firstIndex: index)
             }
             phase = .afterItem(index: index)
             do {

@@ -15,9 +15,26 @@ final class JSONRecordBlock: DeferredRead, @unchecked Sendable {
         self.slots = slots
     }
 
+    /// Where the block's first record starts in the file.
+    var firstOffset: Int { starts[0].offset }
+
     func read(slot: Int) -> [LoadEvent] {
-        let slot = slots[slot]
-        return source.data.withUnsafeBytes { raw in
+        read(starts[...], slots[slot])
+    }
+
+    /// Reads the records on `slots` threads at once, each a contiguous share; the events
+    /// come back in file order, ending at the first syntax error.
+    func readInParallel(slots threads: Int) -> [LoadEvent] {
+        var events: [LoadEvent] = []
+        for part in readInShares(count: starts.count, threads: threads, { range, slot in read(starts[range], slots[slot]) }) {
+            events += part
+            if case .fileAbandoned? = part.last { break }
+        }
+        return events
+    }
+
+    private func read(_ starts: ArraySlice<JSONParser.Position>, _ slot: JSONReadSlot) -> [LoadEvent] {
+        source.data.withUnsafeBytes { raw in
             var events: [LoadEvent] = []
             for start in starts {
                 var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), position: start,

@@ -1,6 +1,5 @@
 import CEL
 import CaseModel
-import Dispatch
 
 /// Lines of an NDJSON file copied out of its read buffer, still to be parsed: a
 /// ``DeferredRead`` that any thread can read with its own typing context.
@@ -32,16 +31,7 @@ final class NDJSONLineBlock: DeferredRead, @unchecked Sendable {
     /// Reads the lines on `slots` threads at once, each a contiguous share with its own
     /// slot's context; the events come back in line order.
     func readInParallel(slots threads: Int) -> [LoadEvent] {
-        let perSlice = (items.count + threads - 1) / threads
-        var results = [[LoadEvent]](repeating: [], count: threads)
-        results.withUnsafeMutableBufferPointer { out in
-            let outBase = out.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: threads) { slice in
-                let range = min(items.count, slice * perSlice)..<min(items.count, (slice + 1) * perSlice)
-                outBase[slice] = read(range, slots[slice])
-            }
-        }
-        return Array(results.joined())
+        Array(readInShares(count: items.count, threads: threads, { range, slot in read(range, slots[slot]) }).joined())
     }
 
     private func read(_ range: Range<Int>, _ slot: JSONReadSlot) -> [LoadEvent] {
