@@ -13,10 +13,11 @@ extension CaseReader {
     /// }
     /// ```
     ///
-    /// Where a file can be cut into pieces that read independently (NDJSON), each piece is
-    /// read on the thread that checks it, so a record is made, checked and freed on one
-    /// thread and never crosses to another: only what `check` returns does. Other files are
-    /// read on the calling thread and their batches checked on the workers. The outcome
+    /// Where a file can be cut into pieces that read independently (NDJSON lines, the records
+    /// of a JSON list, the children of a census file), each piece is read on the thread that
+    /// checks it, so a record is made, checked and freed on one thread and never crosses to
+    /// another: only what `check` returns does. Other files (YAML, Annex A) are read on the
+    /// calling thread and their batches checked on the workers. The outcome
     /// (records, diagnostics, counts) is the same as reading with ``nextBatch()``, whatever
     /// `workers` is; batches may be cut at other places. Memory: at most `workers × 4`
     /// batches are held at once.
