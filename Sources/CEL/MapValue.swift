@@ -390,11 +390,8 @@ public struct MapShape: @unchecked Sendable {
         }
 
         static func position(of key: MapKey, in mapKeys: [MapKey], buckets: [Int32]) -> Int? {
-            if buckets.isEmpty {
-                for p in mapKeys.indices where mapKeys[p] == key { return p }
-                return nil
-            }
-            return position(of: key, hash: key.fastHash, in: mapKeys, buckets: buckets)
+            // The hash only chooses a bucket: without buckets it is not needed.
+            position(of: key, hash: buckets.isEmpty ? 0 : key.fastHash, in: mapKeys, buckets: buckets)
         }
 
         /// Adds a key known to be absent, growing the index when it is due.

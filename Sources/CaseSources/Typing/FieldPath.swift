@@ -12,7 +12,7 @@ struct FieldPath {
 
     /// A component as stored: plain data, so that pushing and popping one (for every field
     /// of every record) copies no reference; the text of `.key` components is in `keys`.
-    private enum Step {
+    fileprivate enum Step {
         case key(Int)
         case field(Unmanaged<ResolvedObject>, Int)
         case index(Int)
@@ -24,6 +24,13 @@ struct FieldPath {
     enum Leaf {
         case field(Unmanaged<ResolvedObject>, Int)
         case index(Int)
+
+        fileprivate var step: Step {
+            switch self {
+            case .field(let object, let i): return .field(object, i)
+            case .index(let i): return .index(i)
+            }
+        }
     }
 
     private var steps: [Step] = []
@@ -35,22 +42,13 @@ struct FieldPath {
     /// Makes the leaf an ordinary step; true when there was one (pop it afterwards).
     mutating func commitLeaf() -> Bool {
         guard let leaf else { return false }
-        switch leaf {
-        case .field(let object, let i): steps.append(.field(object, i))
-        case .index(let i): steps.append(.index(i))
-        }
+        steps.append(leaf.step)
         self.leaf = nil
         return true
     }
 
     /// The steps with the leaf, if any, at the end.
-    private var allSteps: [Step] {
-        switch leaf {
-        case nil: return steps
-        case .field(let object, let i)?: return steps + [.field(object, i)]
-        case .index(let i)?: return steps + [.index(i)]
-        }
-    }
+    private var allSteps: [Step] { leaf.map { steps + [$0.step] } ?? steps }
 
     mutating func push(_ c: Component) {
         switch c {

@@ -109,7 +109,7 @@ final class ResolvedObject {
             let second = UInt64(littleEndian: key.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
             return first & words.mask.0 == words.text.0 && second & words.mask.1 == words.text.1 ? field : nil
         }
-        return memcmp(nameBytes.baseAddress! + start, key, length) == 0 ? field : nil
+        return matches(UnsafeBufferPointer(start: key.assumingMemoryBound(to: UInt8.self), count: length), field: field) ? field : nil
     }
 
     /// The first sixteen bytes of each field's name as two little-endian words, and masks
