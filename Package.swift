@@ -27,10 +27,12 @@ let package = Package(
                                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Rule files: loading, diagnostics, compiling rules into checks.
         .target(name: "Rules", dependencies: ["CEL", "CaseModel", .product(name: "Yams", package: "Yams")]),
+        // A run's findings in bounded memory: sorted runs spilled to disk and merged.
+        .target(name: "FindingStore", dependencies: ["CaseModel", "Rules"]),
         // Runs compiled checks over records and yields findings.
-        .target(name: "Engine", dependencies: ["CEL", "CaseModel", "CaseSources", "Rules"]),
+        .target(name: "Engine", dependencies: ["CEL", "CaseModel", "CaseSources", "Rules", "FindingStore"]),
         // One renderer per output format, all from the same findings model.
-        .target(name: "Reports", dependencies: ["Rules", "CaseModel",
+        .target(name: "Reports", dependencies: ["Rules", "CaseModel", "FindingStore",
                                                 .product(name: "Plot", package: "Plot"),
                                                 .product(name: "Crypto", package: "swift-crypto")]),
         // The run store: history of runs, new/persisting/resolved findings, trends, waivers.
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "CaseSourcesTests", dependencies: ["CaseSources", "CaseModel", "CEL"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel", "CEL"], exclude: ["BrokenRules"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "CaseSources", "CaseModel", "CEL"]),
+        .testTarget(name: "FindingStoreTests", dependencies: ["FindingStore", "Rules", "CaseModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rules", "CaseModel"], exclude: ["Golden"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Rules", "CaseModel"]),
         .executableTarget(name: "history-bench", dependencies: ["History", "Rules", "CaseModel"]),
