@@ -32,7 +32,7 @@ let package = Package(
         // Runs compiled checks over records and yields findings.
         .target(name: "Engine", dependencies: ["CEL", "CaseModel", "CaseSources", "Rules", "FindingStore"]),
         // One renderer per output format, all from the same findings model.
-        .target(name: "Reports", dependencies: ["Rules", "CaseModel", "FindingStore",
+        .target(name: "Reports", dependencies: ["Rules", "CaseModel", "FindingStore", "Engine",
                                                 .product(name: "Plot", package: "Plot"),
                                                 .product(name: "Crypto", package: "swift-crypto")]),
         // The run store: history of runs, new/persisting/resolved findings, trends, waivers.
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel", "CEL"], exclude: ["BrokenRules"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "CaseSources", "CaseModel", "CEL"]),
         .testTarget(name: "FindingStoreTests", dependencies: ["FindingStore", "Rules", "CaseModel"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rules", "CaseModel"], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rules", "CaseModel", "FindingStore", "Engine"], exclude: ["Golden"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Rules", "CaseModel"]),
         .executableTarget(name: "history-bench", dependencies: ["History", "Rules", "CaseModel"]),
         // Fixtures are read from the source tree (via #filePath), not bundled.

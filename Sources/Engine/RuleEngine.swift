@@ -1,6 +1,7 @@
 import CaseModel
 import CaseSources
 import Dispatch
+import FindingStore
 import Foundation
 import Rules
 
@@ -17,6 +18,8 @@ import Rules
 /// - Parallel: each batch's records are spread over `workers` threads; every rule is pure,
 ///   so records are checked independently and their findings merged in input order.
 /// - Aggregate rules tally each record as it passes and report once all are read.
+/// - Bounded: ``stream(_:progress:)`` holds at most `findingMemoryLimit` findings in memory;
+///   past that they are sorted in runs on disk and merged when read back.
 /// - Deterministic: findings are returned in ``FindingOrder``, so the same input always
 ///   gives the same result, whatever the number of workers or batch size.
 public struct RuleEngine: Sendable {
@@ -25,11 +28,15 @@ public struct RuleEngine: Sendable {
     public let asOf: CalendarDate
     /// Threads checking records; 1 checks everything on the calling thread.
     public let workers: Int
+    /// Findings held in memory by ``stream(_:progress:)`` before they go to disk.
+    public let findingMemoryLimit: Int
 
-    public init(pack: RulePack, asOf: CalendarDate, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(pack: RulePack, asOf: CalendarDate, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                findingMemoryLimit: Int = FindingSpool.defaultMemoryLimit) {
         self.pack = pack
         self.asOf = asOf
         self.workers = max(1, workers)
+        self.findingMemoryLimit = findingMemoryLimit
     }
 
     private var batchCheck: BatchCheck {
@@ -38,10 +45,12 @@ public struct RuleEngine: Sendable {
 
     /// Checks records already in memory (rule examples, tests, small inputs).
     public func check(records: [CaseRecord]) -> RunResult {
-        var run = RunAccumulator(aggregateRules: pack.aggregateRules, asOf: asOf)
+        // Everything is in memory already: the spool never needs the disk.
+        var run = RunAccumulator(aggregateRules: pack.aggregateRules, asOf: asOf, memoryLimit: Int.max)
         run.add(batchCheck.run(records))
         var summary = RunSummary(recordsRead: records.count, recordsChecked: records.count)
-        return run.finish(&summary, rules: pack.rules.count, diagnostics: [])
+        let findings = (try? run.finish(&summary, rules: pack.rules.count))?.all ?? []
+        return RunResult(findings: findings, summary: summary, diagnostics: [])
     }
 
     /// Reads every record from `reader` and checks it.
@@ -50,8 +59,21 @@ public struct RuleEngine: Sendable {
     /// (see ``CaseReader/readInParallel(workers:check:receive:)``), so each is made, checked
     /// and freed in one place while the other workers do the same with other records.
     /// - Parameter progress: called on the calling thread after each batch.
+    /// - Returns: the run with every finding in memory; see ``stream(_:progress:)`` for a
+    ///   health check's report path.
     public func run(_ reader: CaseReader, progress: ((RunProgress) -> Void)? = nil) -> RunResult {
-        var run = RunAccumulator(aggregateRules: pack.aggregateRules, asOf: asOf)
+        var result = run(reader, memoryLimit: Int.max, progress: progress)
+        return (try? result.get())?.inMemory ?? RunResult(findings: [], summary: RunSummary(), diagnostics: [])
+    }
+
+    /// Reads every record from `reader` and checks it, holding findings in bounded memory.
+    /// - Throws: when findings could not be written to or read from the temporary folder.
+    public func stream(_ reader: CaseReader, progress: ((RunProgress) -> Void)? = nil) throws -> StreamedRun {
+        try run(reader, memoryLimit: findingMemoryLimit, progress: progress).get()
+    }
+
+    private func run(_ reader: CaseReader, memoryLimit: Int, progress: ((RunProgress) -> Void)?) -> Result<StreamedRun, Error> {
+        var run = RunAccumulator(aggregateRules: pack.aggregateRules, asOf: asOf, memoryLimit: memoryLimit)
         var diagnostics: [Diagnostic] = []
         let checker = batchCheck
         reader.readInParallel(workers: workers, check: { records in checker.checkInTurn(records[...]) }) { batchDiagnostics, outcome in
@@ -59,11 +81,12 @@ public struct RuleEngine: Sendable {
             guard let outcome else { return }
             run.add(outcome)
             progress?(RunProgress(recordsRead: reader.counts.recordsRead, recordsChecked: run.recordsChecked,
-                                  findings: run.findings.count))
+                                  findings: run.findings))
         }
         var summary = RunSummary()
         summary.take(reader.counts)
         summary.recordsChecked = run.recordsChecked
-        return run.finish(&summary, rules: pack.rules.count, diagnostics: diagnostics)
+        return Result { StreamedRun(findings: try run.finish(&summary, rules: pack.rules.count), summary: summary,
+                                    diagnostics: diagnostics) }
     }
 }

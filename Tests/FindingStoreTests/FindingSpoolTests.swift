@@ -60,7 +60,7 @@ final class FindingSpoolTests: XCTestCase {
         let input = findings(3_000, seed: 99)
         let spool = FindingSpool(memoryLimit: 250)
         for f in input { try spool.append(f) }
-        let byLateness = FindingSequenceOrder { a, b in
+        let byLateness = FindingSequenceOrder(name: "lateness") { a, b in
             let x = a.daysLate ?? Int.min, y = b.daysLate ?? Int.min
             return x != y ? x > y : FindingOrder.precedes(a, b)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Foundation
 import Plot
 
 /// The dashboard a head of service opens from an email: one self-contained HTML file
@@ -6,17 +7,11 @@ import Plot
 /// charts, a filterable table of findings and the rules behind them. Built with Plot; every
 /// value from case data is escaped (see `Markup`), and a Content-Security-Policy allows
 /// only the page's own style and script.
-public struct HTMLDashboardRenderer: ReportRenderer {
-    public init() {}
-
-    public func render(_ input: ReportInput) -> Data {
-        Data(document(input).utf8)
-    }
-
+enum HTMLDashboardPage {
     /// The page as text.
-    public func document(_ input: ReportInput) -> String {
-        let figures = ReportFigures(input)
+    static func document(_ input: DashboardModel) -> String {
         let anchors = RuleAnchors(input.rules)
+        let figures = input.figures
         let policy = ContentSecurityPolicy.policy(style: DashboardStyle.css, script: DashboardScript.javascript)
         var subtitle = "\(input.tool.name) \(input.tool.version)"
         if let generatedAt = input.generatedAt { subtitle += ", generated \(generatedAt)" }
@@ -49,5 +44,24 @@ public struct HTMLDashboardRenderer: ReportRenderer {
             .body(.group(body))
         )
         return html.render(indentedBy: .spaces(1)) + "\n"
+    }
+}
+
+/// The dashboard of a run held in memory; see ``HTMLDashboardWriter``.
+public struct HTMLDashboardRenderer: ReportRenderer {
+    /// Rows the findings table shows at most.
+    public var rowCap: Int
+
+    public init(rowCap: Int = HTMLDashboardWriter.defaultRowCap) {
+        self.rowCap = rowCap
+    }
+
+    public func render(_ input: ReportInput) -> Data {
+        ReportStreaming.render(input, with: HTMLDashboardWriter(rowCap: rowCap))
+    }
+
+    /// The page as text.
+    public func document(_ input: ReportInput) -> String {
+        String(decoding: render(input), as: UTF8.self)
     }
 }

@@ -10,6 +10,8 @@ public struct SARIFRenderer: ReportRenderer {
 
     public init() {}
 
+    public func render(_ input: ReportInput) -> Data { ReportStreaming.render(input, with: SARIFReportWriter()) }
+
     /// SARIF's level for a severity: `error` for high and critical, `warning` for medium,
     /// `note` below.
     public static func level(for severity: Severity) -> String {
@@ -20,36 +22,7 @@ public struct SARIFRenderer: ReportRenderer {
         }
     }
 
-    public func render(_ input: ReportInput) -> Data {
-        let ruleIndex = Dictionary(uniqueKeysWithValues: input.rules.enumerated().map { ($1.id, $0) })
-        var driver: [(String, JSONValue?)] = [
-            ("name", .string(input.tool.name)),
-            ("version", .string(input.tool.version)),
-        ]
-        if let uri = input.tool.informationURI { driver.append(("informationUri", .string(uri))) }
-        driver.append(("rules", .array(input.rules.map(descriptor))))
-        var runProperties: [(String, JSONValue?)] = [
-            ("asOf", .string(input.asOf.isoString)),
-            ("childrenChecked", .int(input.counts.childrenChecked)),
-            ("recordsRead", .int(input.counts.recordsRead)),
-            ("recordsSkipped", .int(input.counts.recordsSkipped)),
-        ]
-        if let generatedAt = input.generatedAt { runProperties.append(("generatedAt", .string(text(generatedAt)))) }
-        let run = JSONValue.object(dropping: [
-            ("tool", .object([("driver", .object(dropping: driver))])),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(input.findings.map { result($0, ruleIndex: ruleIndex[$0.rule] ?? -1) })),
-            ("properties", .object(dropping: runProperties)),
-        ])
-        let log = JSONValue.object([
-            ("version", .string("2.1.0")),
-            ("$schema", .string(Self.schemaURI)),
-            ("runs", .array([run])),
-        ])
-        return Data((log.serialised() + "\n").utf8)
-    }
-
-    private func descriptor(_ rule: RuleInfo) -> JSONValue {
+    func descriptor(_ rule: RuleInfo) -> JSONValue {
         var help = "Rule \(rule.id): \(rule.title)."
         if let source = rule.source { help += "\nSource: \(source)" }
         if let rationale = rule.rationale { help += "\n\(rationale)" }
@@ -68,7 +41,7 @@ public struct SARIFRenderer: ReportRenderer {
         ])
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int) -> JSONValue {
+    func result(_ finding: Finding, ruleIndex: Int) -> JSONValue {
         // Aggregate findings concern no one record: they point at the rule that found them.
         let location = finding.location ?? finding.ruleLocation
         var physical: [(String, JSONValue?)] = [

@@ -6,7 +6,7 @@ enum ChartsSection {
     /// More workers than this are summed up in a note; the table below lists them all.
     static let maxWorkerBars = 20
 
-    static func section(_ input: ReportInput, _ figures: ReportFigures) -> BodyNode {
+    static func section(_ input: DashboardModel, _ figures: ReportFigures) -> BodyNode {
         var figuresShown: [BodyNode] = [
             areaChart(figures), teamChart(figures), workerChart(figures), ageingChart(figures),
         ]

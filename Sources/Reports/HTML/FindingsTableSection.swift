@@ -4,9 +4,11 @@ import Rules
 /// until the inline script shows them; with scripts blocked the full table still reads
 /// top to bottom in the order people act in.
 enum FindingsTableSection {
-    static func section(_ input: ReportInput, _ figures: ReportFigures, anchors: RuleAnchors) -> BodyNode {
-        let ordered = input.findings.sorted(by: ReportOrder.byLateness)
-        let canonicalPosition = Dictionary(input.findings.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    static func section(_ input: DashboardModel, _ figures: ReportFigures, anchors: RuleAnchors) -> BodyNode {
+        let ordered = input.rows
+        // The script's "by child" order: each row's place among the rows shown, in report order.
+        let canonicalPosition = Dictionary(ordered.sorted(by: ReportOrder.canonical).enumerated().map { ($1, $0) },
+                                           uniquingKeysWith: { a, _ in a })
         var rows: [BodyNode] = []
         for (n, finding) in ordered.enumerated() {
             rows.append(row(finding, rule: input.rule(finding.rule), anchor: anchors.anchor(finding.rule),
@@ -23,7 +25,7 @@ enum FindingsTableSection {
         let body: [BodyNode] = [
             Markup.element("h2", [("id", "findings-heading")], text: "Findings"),
             Markup.element("p", [("id", "static-note")],
-                           text: "All \(ordered.count) findings are listed, most days late first. "
+                           text: listingNote(shown: ordered.count, of: input.total)
                                + "Each rule links to its title, source and rationale below."),
             filters(input, figures),
             Markup.element("div", [("class", "table-scroll")], [
@@ -35,6 +37,13 @@ enum FindingsTableSection {
             ]),
         ]
         return Markup.element("section", [("aria-labelledby", "findings-heading")], body)
+    }
+
+    /// Says whether every finding is in the table, and where the rest are when not.
+    private static func listingNote(shown: Int, of total: Int) -> String {
+        if shown == total { return "All \(total) findings are listed, most days late first. " }
+        return "The \(shown) findings most days late are listed here, of \(total) in all; "
+            + "the CSV report (casecheck run --format csv) lists every one. "
     }
 
     private static func row(_ f: Finding, rule: RuleInfo, anchor: String, latenessPosition: Int, canonicalPosition: Int) -> BodyNode {
@@ -64,11 +73,11 @@ enum FindingsTableSection {
     }
 
     /// The filter form: one choice per field, listing only the values present.
-    private static func filters(_ input: ReportInput, _ figures: ReportFigures) -> BodyNode {
+    private static func filters(_ input: DashboardModel, _ figures: ReportFigures) -> BodyNode {
         let choices: [(field: String, label: String, values: [String])] = [
             ("team", "Team", figures.byTeam.map(\.label).sorted()),
             ("worker", "Worker", figures.byWorker.map(\.label).sorted()),
-            ("area", "Area", Set(input.findings.map { input.rule($0.rule).areaName }).sorted()),
+            ("area", "Area", input.areas),
             ("severity", "Severity", Severity.allCases.reversed().map(\.rawValue)),
             ("status", "Status", FindingStatus.allCases.map(\.rawValue)),
         ]

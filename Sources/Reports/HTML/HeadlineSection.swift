@@ -1,6 +1,6 @@
 /// The figures a head of service reads first.
 enum HeadlineSection {
-    static func section(_ input: ReportInput, _ figures: ReportFigures) -> BodyNode {
+    static func section(_ input: DashboardModel, _ figures: ReportFigures) -> BodyNode {
         var items: [(String, String, String?)] = [
             ("Children checked", String(input.counts.childrenChecked), nil),
             ("Children with high or critical findings", String(figures.childrenWithHighSeverity), nil),

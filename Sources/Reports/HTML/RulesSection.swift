@@ -1,8 +1,7 @@
 /// What each rule checks and why: the target of every finding's rule link.
 enum RulesSection {
-    static func section(_ input: ReportInput, anchors: RuleAnchors) -> BodyNode {
-        var perRule: [String: Int] = [:]
-        for finding in input.findings { perRule[finding.rule, default: 0] += 1 }
+    static func section(_ input: DashboardModel, anchors: RuleAnchors) -> BodyNode {
+        let perRule = input.perRule
         let articles: [BodyNode] = input.rules.map { rule in
             var facts: [(String, BodyNode)] = [
                 ("Severity", Markup.element("span", [("class", "badge \(SeverityStyle.cssClass(rule.severity))")], text: rule.severity.rawValue)),

@@ -33,30 +33,22 @@ public struct ReportFigures: Sendable {
     public static let unallocated = "unallocated"
 
     public init(_ input: ReportInput) {
-        let findings = input.findings
-        totalFindings = findings.count
-        childrenWithHighSeverity = Set(findings.filter { $0.severity >= .high }.compactMap(\.caseID)).count
-        let overdue = findings.filter { $0.status == .overdue }
-        overdueItems = overdue.count
-        oldestOverdue = overdue.sorted(by: ReportOrder.byLateness).first
-        var severityCounts: [Severity: Int] = [:]
-        var areaCounts: [String: [Severity: Int]] = [:]
-        var teamCounts: [String: Int] = [:]
-        var workerCounts: [String: Int] = [:]
-        for finding in findings {
-            severityCounts[finding.severity, default: 0] += 1
-            areaCounts[input.rule(finding.rule).areaName, default: [:]][finding.severity, default: 0] += 1
-            teamCounts[finding.team ?? Self.noTeam, default: 0] += 1
-            // Aggregate findings concern a group, not a child with a worker.
-            if finding.caseID != nil { workerCounts[finding.worker ?? Self.unallocated, default: 0] += 1 }
-        }
-        bySeverity = Severity.allCases.reversed().map { ($0, severityCounts[$0] ?? 0) }
-        byAreaAndSeverity = areaCounts.keys.sorted().map { ($0, areaCounts[$0]!) }
-        byTeam = Self.ranked(teamCounts)
-        byWorker = Self.ranked(workerCounts)
-        var bands: [AgeingBand: Int] = [:]
-        for finding in overdue { bands[AgeingBand(daysLate: finding.daysLate ?? 0), default: 0] += 1 }
-        overdueByAge = AgeingBand.allCases.map { ($0, bands[$0] ?? 0) }
+        var tally = FindingTally()
+        for finding in input.findings { tally.add(finding, area: input.rule(finding.rule).areaName) }
+        self.init(tally)
+    }
+
+    /// The figures from a tally counted as the findings streamed past.
+    public init(_ tally: FindingTally) {
+        totalFindings = tally.total
+        childrenWithHighSeverity = tally.childrenWithHighSeverity.count
+        overdueItems = tally.overdue
+        oldestOverdue = tally.oldestOverdue
+        bySeverity = Severity.allCases.reversed().map { ($0, tally.bySeverity[$0] ?? 0) }
+        byAreaAndSeverity = tally.byAreaAndSeverity.keys.sorted().map { ($0, tally.byAreaAndSeverity[$0]!) }
+        byTeam = Self.ranked(tally.byTeam)
+        byWorker = Self.ranked(tally.byWorker)
+        overdueByAge = AgeingBand.allCases.map { ($0, tally.overdueByBand[$0] ?? 0) }
     }
 
     private static func ranked(_ counts: [String: Int]) -> [Count] {

@@ -1,3 +1,4 @@
+import FindingStore
 import Rules
 
 /// The orders reports list findings in.
@@ -15,4 +16,9 @@ public enum ReportOrder {
         if lateA != lateB { return lateA > lateB }
         return canonical(a, b)
     }
+}
+
+extension ReportOrder {
+    /// ``byLateness(_:_:)`` as an order the finding store sorts by.
+    public static let latenessSequence = FindingSequenceOrder(name: "lateness", byLateness)
 }

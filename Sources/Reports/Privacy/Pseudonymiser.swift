@@ -39,10 +39,18 @@ public struct Pseudonymiser: Sendable {
         if includesWorkers {
             for finding in findings { if let worker = finding.worker { workers.insert(worker) } }
         }
+        return findings.map(transform(workers: workers, rules: rules))
+    }
+
+    /// Pseudonymises findings one at a time, for a stream of them. `workers` names every worker
+    /// the run's findings mention (an aggregate group equal to one is a worker's name, and is
+    /// replaced too); `rules` tells which aggregate rules group by worker.
+    public func transform(workers: Set<String>, rules: [RuleInfo]) -> (Finding) -> Finding {
         let workerRules = Set(rules.filter(\.groupsByWorker).map(\.id))
         // A child has many findings: each pseudonym is computed once.
-        var memo = Memo(key: SymmetricKey(data: key))
-        return findings.map { finding in
+        let memo = Memo(key: SymmetricKey(data: key))
+        let includesWorkers = includesWorkers
+        return { finding in
             var copy = finding
             var replacements: [(String, String)] = []
             if let id = finding.caseID {
@@ -95,12 +103,14 @@ public struct Pseudonymiser: Sendable {
         return character.isLetter || character.isNumber || character == "_"
     }
 
-    /// Pseudonyms already computed during one ``apply(to:)``.
-    private struct Memo {
+    /// Pseudonyms already computed for one run.
+    private final class Memo {
         let key: SymmetricKey
         var known: [String: String] = [:]
 
-        mutating func pseudonym(_ prefix: String, domain: String, _ text: String) -> String {
+        init(key: SymmetricKey) { self.key = key }
+
+        func pseudonym(_ prefix: String, domain: String, _ text: String) -> String {
             let slot = domain + "\u{0}" + text
             if let known = known[slot] { return known }
             let pseudonym = prefix + Pseudonymiser.digest(domain: domain, text, key: key)

@@ -25,7 +25,8 @@ indirect enum JSONValue: Equatable {
         return out
     }
 
-    private func write(into out: inout String, indent: Int) {
+    /// Appends the value as it is printed `indent` levels deep (its first line unindented).
+    func write(into out: inout String, indent: Int) {
         switch self {
         case .string(let text): JSONValue.quote(text, into: &out)
         case .int(let number): out += String(number)

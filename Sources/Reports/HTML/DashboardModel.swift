@@ -1,0 +1,25 @@
+import CaseModel
+import Rules
+
+/// What the dashboard is drawn from: the run's context, figures over every finding, and the
+/// table rows it shows (most days late first, at most ``HTMLDashboardWriter/rowCap``).
+struct DashboardModel {
+    let context: ReportContext
+    let figures: ReportFigures
+    /// Findings per rule, over all findings.
+    let perRule: [String: Int]
+    /// Areas with findings, in name order.
+    let areas: [String]
+    /// The rows shown, most days late first.
+    let rows: [Finding]
+    /// All findings, shown or not.
+    let total: Int
+
+    var asOf: CalendarDate { context.asOf }
+    var counts: ReportCounts { context.counts }
+    var rules: [RuleInfo] { context.rules }
+    var trend: [TrendPoint] { context.trend }
+    var tool: ToolInfo { context.tool }
+    var generatedAt: String? { context.generatedAt }
+    func rule(_ id: String) -> RuleInfo { context.rule(id) }
+}
