@@ -6,21 +6,12 @@ import XCTest
 /// regenerate it with `CASECHECK_UPDATE_GOLDEN=1 swift test --filter SampleCasesGoldenTests`
 /// and read the diff.
 final class SampleCasesGoldenTests: XCTestCase {
-    private static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     private static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/sample-cases-2026-11-23.json")
 
     func testSampleCasesGiveTheCommittedJSONReport() throws {
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: Self.root.appendingPathComponent("rules/schema.yaml").path) else {
-            throw XCTSkip("rules/ and cases/ are not in this checkout")
-        }
         let cli = try CLIHarness(self)
-        // Copied so that the report names the files as `casecheck run` in the repository does.
-        for folder in ["cases", "rules"] {
-            try fm.copyItem(at: Self.root.appendingPathComponent(folder), to: cli.folder.appendingPathComponent(folder))
-        }
+        try SampleFiles.install(in: cli)
         let result = try cli.run(["run", "--as-of", "2026-11-23", "--format", "json"])
         XCTAssertEqual(result.status, 1, result.stderr)
         if ProcessInfo.processInfo.environment["CASECHECK_UPDATE_GOLDEN"] == "1" {

@@ -2,7 +2,9 @@ import ArgumentParser
 import CaseModel
 import CaseSources
 import Engine
+import FindingStore
 import Foundation
+import Reports
 
 /// `casecheck run`: checks case records against the rules and reports findings.
 struct RunCommand: ParsableCommand {
@@ -23,6 +25,8 @@ struct RunCommand: ParsableCommand {
               check cases/ against rules/, as of today
           casecheck run exports/north.ndjson --as-of 2024-06-01
           casecheck run --format json --output report.json --fail-on critical
+          casecheck run --format ndjson | jq -c 'select(.severity == "critical")'
+
           casecheck run --format html --output dashboard.html \\
               --pseudonymise --key-file casecheck.key
           casecheck run cases/ --rules rules/ --rules local-rules/visits.yaml
@@ -38,7 +42,7 @@ struct RunCommand: ParsableCommand {
     var asOf: String?
 
     @Option(help: "Report format.")
-    var format: RunFormat = .text
+    var format: ReportOutputFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to this file (created readable by you only) instead of standard output.",
                                valueName: "file"))
@@ -48,6 +52,11 @@ struct RunCommand: ParsableCommand {
     var failOn: FailThreshold = .high
 
     @OptionGroup var reports: ReportOptions
+
+    @Option(name: .customLong("findings-in-memory"),
+            help: ArgumentHelp("Findings held in memory before they are sorted in runs on disk (default \(FindingSpool.defaultMemoryLimit)).",
+                               valueName: "count", visibility: .hidden))
+    var findingsInMemory: Int = FindingSpool.defaultMemoryLimit
 
     @OptionGroup var history: RunHistoryOptions
 
@@ -61,46 +70,50 @@ struct RunCommand: ParsableCommand {
         // milliseconds of work each, so the threads stay busy.
         let reader = CaseReader(paths: casePaths.isEmpty ? ["cases"] : casePaths, schema: setup.schema.root,
                                 batchSize: 256, parallelism: cores)
-        let engine = RuleEngine(pack: setup.pack, asOf: date, workers: cores)
+        let engine = RuleEngine(pack: setup.pack, asOf: date, workers: cores, findingMemoryLimit: findingsInMemory)
         let progress = ProgressIndicator()
-        let result = engine.run(reader, progress: progress.update)
+        let run: StreamedRun
+        do {
+            run = try engine.stream(reader, progress: progress.update)
+        } catch {
+            progress.finish()
+            StandardError.write("casecheck: error: \(error)\n")
+            throw ExitCode(ExitStatus.usageOrInputError)
+        }
         progress.finish()
 
         var printer = DiagnosticPrinter(colour: Colour.forStream(STDERR_FILENO), showSource: false)
-        StandardError.write(result.diagnostics.map { printer.render($0) }.joined())
+        StandardError.write(run.diagnostics.map { printer.render($0) }.joined())
 
+        // The history needs every finding at once to mark it; without it, none is ever held whole.
+        let recording = history.path == nil ? nil
+            : history.record(run.inMemory, setup: setup, asOf: date, casePaths: casePaths.isEmpty ? ["cases"] : casePaths,
+                             started: started)
         // Reports show pseudonyms when asked; everything else (exit status, history) sees the real run.
-        let shown = reports.prepare(result, pseudonymiser: pseudonymiser, pack: setup.pack)
-        let recording = history.record(result, setup: setup, asOf: date, casePaths: casePaths.isEmpty ? ["cases"] : casePaths,
-                                       started: started)
         let historyReport = recording?.report?.pseudonymised(by: pseudonymiser, pack: setup.pack)
-        var report: String
-        switch format {
-        case .json:
-            var json = JSONReport(result: shown, asOf: date, ruleFiles: setup.pack.files)
-            json.history = historyReport?.json
-            report = try json.render()
-        case .text:
-            let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
-            var text = TextReport(result: shown, asOf: date, colour: colour)
-            text.notes = historyReport?.notes ?? [:]
-            report = text.render()
-            if let historyReport { report += "\n" + historyReport.text() }
-        case .html, .csv, .markdown, .sarif, .junit:
-            report = reports.render(format.reportFormat!, result: shown, asOf: date, pack: setup.pack,
-                                    trend: recording?.trend ?? [])
-        }
+        let context = ReportContext(
+            tool: .casecheck(version: CaseCheck.version), asOf: date, summary: run.summary,
+            rules: setup.pack.rules.map(RuleInfo.init), ruleFiles: setup.pack.files, trend: recording?.trend ?? [],
+            generatedAt: reports.timestamp ? ISO8601DateFormatter().string(from: Date()) : nil,
+            history: historyReport.map { ReportHistory(notes: $0.notes, text: $0.text(), json: $0.json) })
+        let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
         do {
-            try ReportWriter.write(report, to: output)
+            let shown = try reports.shown(run.findings, pseudonymiser: pseudonymiser, pack: setup.pack, memoryLimit: findingsInMemory)
+            let sink = try output.map(ReportSink.file) ?? ReportSink.standardOutput()
+            let writer = format.writer(options: .init(colour: colour, csvByteOrderMark: reports.byteOrderMark))
+            try ReportStreaming.write(shown, context: context, to: [.init(writer: writer, sink: sink)],
+                                      memoryLimit: findingsInMemory)
+            try sink.close()
         } catch {
             StandardError.write("casecheck: error: \(error)\n")
             throw ExitCode(ExitStatus.usageOrInputError)
         }
         if output != nil || format != .text {
             // The report went elsewhere; the summary still tells a person at the terminal what happened.
-            StandardError.write(TextReport(result: result, asOf: date, colour: Colour(enabled: false)).summaryLine() + "\n")
+            StandardError.write(TextReportWriter.summaryLine(run.summary, asOf: date, colour: Colour(enabled: false)) + "\n")
         }
 
+        let result = run
         if result.summary.inputErrors > 0 || recording?.failed == true { throw ExitCode(ExitStatus.usageOrInputError) }
         if let threshold = failOn.severity,
            result.summary.findings(atOrAbove: threshold) - (recording?.waived(atOrAbove: threshold) ?? 0) > 0 {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseModel
 import Engine
+import FindingStore
 import Foundation
 import Reports
 import Rules
@@ -53,6 +54,18 @@ struct ReportOptions: ParsableArguments {
         return copy
     }
 
+    /// The findings as reports show them: with ids (and names) pseudonymised when asked, back
+    /// in report order by pseudonym. Streams, so a large run is never held whole.
+    func shown(_ findings: SortedFindings, pseudonymiser: Pseudonymiser?, pack: RulePack, memoryLimit: Int) throws -> SortedFindings {
+        guard let pseudonymiser else { return findings }
+        var workers: Set<String> = []
+        if pseudonymiser.includesWorkers {
+            for finding in findings { if let worker = finding.worker { workers.insert(worker) } }
+        }
+        let transform = pseudonymiser.transform(workers: workers, rules: pack.rules.map(RuleInfo.init))
+        return try findings.resorted(by: .canonical, memoryLimit: memoryLimit, transform: transform)
+    }
+
     /// The report in one of the Reports formats; `trend` (earlier runs from the history, oldest
     /// first) draws the dashboard's trend chart.
     func render(_ format: ReportFormat, result: RunResult, asOf: CalendarDate, pack: RulePack, trend: [TrendPoint] = []) -> String {
@@ -75,3 +88,5 @@ enum RunFormat: String, ExpressibleByArgument, CaseIterable {
     /// The Reports module's format for this one; nil for text and JSON, which the CLI renders.
     var reportFormat: ReportFormat? { ReportFormat(rawValue: rawValue) }
 }
+
+extension ReportOutputFormat: ExpressibleByArgument {}
