@@ -14,6 +14,7 @@ enum FindingCodec {
         static let worker: UInt16 = 1 << 5
         static let team: UInt16 = 1 << 6
         static let location: UInt16 = 1 << 7
+        static let teamManager: UInt16 = 1 << 8
     }
 
     private static let severities = Severity.allCases
@@ -30,6 +31,7 @@ enum FindingCodec {
         if finding.worker != nil { flags |= Flag.worker }
         if finding.team != nil { flags |= Flag.team }
         if finding.location != nil { flags |= Flag.location }
+        if finding.teamManager != nil { flags |= Flag.teamManager }
         bytes.append(UInt8(truncatingIfNeeded: flags))
         bytes.append(UInt8(truncatingIfNeeded: flags >> 8))
         bytes.append(UInt8(severities.firstIndex(of: finding.severity)!))
@@ -46,6 +48,7 @@ enum FindingCodec {
         if let v = finding.location { putLocation(v, &bytes) }
         putLocation(finding.ruleLocation, &bytes)
         putText(finding.fingerprint, &bytes)
+        if let v = finding.teamManager { putText(v, &bytes) }
     }
 
     /// Reads one finding from `bytes` at `offset`, moving `offset` past it; nil when the bytes
@@ -109,9 +112,11 @@ enum FindingCodec {
             if flags & Flag.team != 0 { guard let v = text() else { return nil }; team = v }
             if flags & Flag.location != 0 { guard let v = sourceLocation() else { return nil }; location = v }
             guard let ruleLocation = sourceLocation(), let fingerprint = text() else { return nil }
+            var teamManager: String?
+            if flags & Flag.teamManager != 0 { guard let v = text() else { return nil }; teamManager = v }
             return Finding(rule: rule, severity: severity, status: status, caseID: caseID, item: item, group: group,
                            message: message, due: due, daysLate: daysLate, worker: worker, team: team,
-                           location: location, ruleLocation: ruleLocation, fingerprint: fingerprint)
+                           location: location, ruleLocation: ruleLocation, fingerprint: fingerprint, teamManager: teamManager)
         }
 
         mutating func sourceLocation() -> SourceLocation? {

@@ -10,12 +10,15 @@ public enum ReportOutputFormat: String, CaseIterable, Sendable {
         public var csvByteOrderMark: Bool
         /// Rows the HTML dashboard's findings table shows at most.
         public var dashboardRowCap: Int
+        /// The folder SARIF's `%SRCROOT%` stands for; nil leaves it to the reader.
+        public var sarifRoot: String?
 
         public init(colour: Colour = Colour(enabled: false), csvByteOrderMark: Bool = false,
-                    dashboardRowCap: Int = HTMLDashboardWriter.defaultRowCap) {
+                    dashboardRowCap: Int = HTMLDashboardWriter.defaultRowCap, sarifRoot: String? = nil) {
             self.colour = colour
             self.csvByteOrderMark = csvByteOrderMark
             self.dashboardRowCap = dashboardRowCap
+            self.sarifRoot = sarifRoot
         }
     }
 
@@ -28,7 +31,7 @@ public enum ReportOutputFormat: String, CaseIterable, Sendable {
         case .html: return HTMLDashboardWriter(rowCap: options.dashboardRowCap)
         case .csv: return CSVReportWriter(byteOrderMark: options.csvByteOrderMark)
         case .markdown: return MarkdownReportWriter()
-        case .sarif: return SARIFReportWriter()
+        case .sarif: return SARIFReportWriter(root: options.sarifRoot)
         case .junit: return JUnitReportWriter()
         }
     }

@@ -22,7 +22,7 @@ final class FindingSpoolTests: XCTestCase {
                     team: next(4) == 0 ? nil : "Team \(next(5))",
                     location: next(5) == 0 ? nil : SourceLocation(file: "cases/\(next(3)).ndjson", line: next(9_000), column: next(3)),
                     ruleLocation: SourceLocation(file: "rules/r.yaml", line: next(200) + 1, column: 5),
-                    fingerprint: String(n, radix: 16))
+                    fingerprint: String(n, radix: 16), teamManager: next(3) == 0 ? "Manager \(next(4))" : nil)
         }
     }
 

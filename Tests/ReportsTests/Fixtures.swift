@@ -1,5 +1,7 @@
 import CaseModel
 import Foundation
+import Engine
+import FindingStore
 import Reports
 import Rules
 
@@ -67,6 +69,18 @@ enum Fixtures {
     static func input(findings: [Finding] = findings, trend: [TrendPoint] = trend) -> ReportInput {
         ReportInput(findings: findings, rules: rules, asOf: date("2024-06-01"), counts: counts, trend: trend,
                     tool: .casecheck(version: "0.1.0"))
+    }
+
+    /// The fixture findings through a streaming writer, with what a history adds.
+    static func render(_ writer: any StreamingReportWriter, findings: [Finding] = findings, history: ReportHistory?) -> Data {
+        var summary = RunSummary(recordsRead: counts.recordsRead, recordsSkipped: counts.recordsSkipped,
+                                 recordsChecked: counts.childrenChecked, rules: rules.count)
+        for f in findings { summary.count(f) }
+        let context = ReportContext(tool: .casecheck(version: "0.1.0"), asOf: date("2024-06-01"), summary: summary, rules: rules,
+                                    trend: trend, history: history)
+        let sink = ReportSink.memory()
+        try! ReportStreaming.write(SortedFindings(findings), context: context, to: [.init(writer: writer, sink: sink)])
+        return sink.contents
     }
 
     // Hostile values from case data: each must come out escaped or neutralised in every format.

@@ -22,21 +22,28 @@ final class HTMLDashboardTests: XCTestCase {
         let table = try XCTUnwrap(root.all("table").first { $0.attributes["id"] == "findings" })
         let rows = try XCTUnwrap(table.all("tbody").first).children
         XCTAssertEqual(rows.count, Fixtures.findings.count)
-        // Most days late first without any script.
-        let late = rows.map { Int($0.attributes["data-late"] ?? "") ?? Int.min }
-        XCTAssertEqual(late, late.sorted(by: >))
-        XCTAssertEqual(table.all("th").first { $0.attributes["id"] == "days-late" }?.attributes["aria-sort"], "descending")
+        // Most serious first, then most days late, without any script: a critical finding is
+        // never below a medium one however late that is.
+        let order = ["critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0]
+        let keys = rows.map { (order[$0.attributes["data-severity"] ?? ""] ?? -1, Int($0.attributes["data-late"] ?? "") ?? Int.min) }
+        XCTAssertEqual(keys.map { "\($0.0)/\($0.1)" }, keys.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 > $1.1 }.map { "\($0.0)/\($0.1)" })
+        XCTAssertEqual(rows.first?.attributes["data-severity"], "critical")
+        XCTAssertEqual(table.all("th").first { $0.attributes["id"] == "severity-column" }?.attributes["aria-sort"], "descending")
     }
 
     func testHeadlineFigures() throws {
         let root = try tree(Fixtures.input())
-        let headlines = root.all("div").filter { $0.attributes["class"] == "headline" }
+        let headlines = root.all("div").filter { ($0.attributes["class"] ?? "").hasPrefix("headline") }
         let figures = Dictionary(uniqueKeysWithValues: headlines.map { div in
             (div.children.first { $0.name == "dt" }?.text ?? "", div.children.first { $0.attributes["class"] == "figure" }?.text ?? "")
         })
         XCTAssertEqual(figures["Children checked"], "41")
-        XCTAssertEqual(figures["Children with high or critical findings"], "3", "C001, C002 and C006")
+        XCTAssertEqual(figures["Critical findings"], "2", "C001 and C002")
+        XCTAssertEqual(figures["High findings"], "2", "C001 and C006")
+        XCTAssertEqual(figures["Unallocated children"], "1", "C003 has no worker")
         XCTAssertEqual(figures["Overdue items"], "3")
+        let critical = try XCTUnwrap(headlines.first { $0.children.first?.text == "Critical findings" })
+        XCTAssertEqual(critical.attributes["class"], "headline tile-critical", "critical findings stand out")
         XCTAssertEqual(figures["Oldest overdue item"], "194 days late")
         XCTAssertEqual(figures["Findings"], "8")
     }

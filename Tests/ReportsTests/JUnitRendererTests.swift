@@ -1,5 +1,7 @@
 import Foundation
-import Reports
+import Engine
+import FindingStore
+@testable import Reports
 import XCTest
 
 final class JUnitRendererTests: XCTestCase {
@@ -7,39 +9,53 @@ final class JUnitRendererTests: XCTestCase {
         try Golden.check(JUnitRenderer().render(Fixtures.input()), against: "findings.junit.xml")
     }
 
-    func testATestCasePerRuleAndAFailurePerFinding() throws {
+    func testASuitePerRuleAndATestCaseWithOneFailurePerFinding() throws {
         let root = try XMLTree.parse(JUnitRenderer().render(Fixtures.input()))
         XCTAssertEqual(root.name, "testsuites")
         let suites = root.children
         XCTAssertTrue(suites.allSatisfy { $0.name == "testsuite" })
-        XCTAssertEqual(suites.map { $0.attributes["name"] }, ["assessments", "child-protection", "visits", "workforce"])
+        XCTAssertEqual(suites.map { $0.attributes["name"]?.split(separator: ":").first.map(String.init) },
+                       ["ASSESS-45", "CASELOAD", "CP-REVIEW", "CP-VISITS", "PLAN-CLOSED-EARLY"])
         let cases = root.all("testcase")
-        XCTAssertEqual(cases.count, Fixtures.rules.count)
-        XCTAssertEqual(root.attributes["tests"], String(Fixtures.rules.count))
-        let failures = root.all("failure"), errors = root.all("error")
-        XCTAssertEqual(failures.count + errors.count, Fixtures.findings.count)
-        XCTAssertEqual(errors.count, Fixtures.findings.filter { $0.status == .error }.count)
-        // Counts are of test cases: CP-REVIEW has an error; ASSESS-45, CP-VISITS, CASELOAD and PLAN-CLOSED-EARLY fail.
+        XCTAssertEqual(cases.count, Fixtures.findings.count, "every rule here has findings: one test case each")
+        XCTAssertEqual(root.attributes["tests"], String(cases.count))
+        XCTAssertTrue(cases.allSatisfy { $0.children.count == 1 }, "one failure or error a test case")
+        XCTAssertEqual(root.all("error").count, 1)
         XCTAssertEqual(root.attributes["errors"], "1")
-        XCTAssertEqual(root.attributes["failures"], "4")
+        XCTAssertEqual(root.attributes["failures"], String(Fixtures.findings.count - 1), "failures count test cases = findings")
         for suite in suites {
             let suiteCases = suite.children.filter { $0.name == "testcase" }
             XCTAssertEqual(suite.attributes["tests"], String(suiteCases.count))
-            let erroring = suiteCases.filter { !$0.all("error").isEmpty }.count
-            let failing = suiteCases.filter { $0.all("error").isEmpty && !$0.all("failure").isEmpty }.count
-            XCTAssertEqual(suite.attributes["errors"], String(erroring))
-            XCTAssertEqual(suite.attributes["failures"], String(failing))
+            XCTAssertEqual(suite.attributes["errors"], String(suiteCases.filter { !$0.all("error").isEmpty }.count))
+            XCTAssertEqual(suite.attributes["failures"], String(suiteCases.filter { !$0.all("failure").isEmpty }.count))
         }
         XCTAssertTrue(([root] + suites + cases).allSatisfy { $0.attributes["time"] == "0" }, "time on every element")
-        let visits = try XCTUnwrap(cases.first { $0.attributes["name"]?.hasPrefix("CP-VISITS:") == true })
-        XCTAssertEqual(visits.attributes["classname"], "casecheck.visits")
-        XCTAssertEqual(visits.children.count, 2)
-        XCTAssertTrue(visits.children[0].text.contains("record: cases/north.yaml:1"))
+        let visits = cases.filter { $0.attributes["classname"] == "casecheck.visits.CP-VISITS" }
+        XCTAssertEqual(visits.map { $0.attributes["name"] }, ["child C001 cp_plans[0] (due 2024-05-14)", "child C002 cp_plans[0] (due 2024-03-01)"])
+        XCTAssertTrue(visits[0].children[0].text.contains("record: cases/north.yaml:1"))
+    }
+
+    func testWaivedFindingsAreSkippedAndHistoryIsInTheDetails() throws {
+        let waived = Fixtures.findings[0], persisting = Fixtures.findings[1]
+        let history = ReportHistory(marks: [
+            waived.fingerprint: FindingMark(novelty: .persisting(since: Fixtures.date("2024-05-01"), runs: 3),
+                                            waiver: .init(state: "waived", by: "J. Smith", reason: "Conference booked",
+                                                          until: Fixtures.date("2024-07-01"), explanation: "waived by J. Smith until 2024-07-01: Conference booked")),
+            persisting.fingerprint: FindingMark(novelty: .persisting(since: Fixtures.date("2024-05-01"), runs: 3)),
+        ], notes: [:], text: "", json: [String: String]())
+        let data = Fixtures.render(JUnitReportWriter(), history: history)
+        let root = try XMLTree.parse(data)
+        XCTAssertEqual(root.attributes["skipped"], "1")
+        let skipped = try XCTUnwrap(root.all("skipped").first)
+        XCTAssertEqual(skipped.attributes["message"], "waived by J. Smith until 2024-07-01: Conference booked")
+        XCTAssertTrue(root.all("failure").contains { $0.text.contains("history: open since 2024-05-01 (3 runs)") })
+        XCTAssertEqual(root.attributes["failures"], String(Fixtures.findings.count - 2), "the waived and the erroring finding are not failures")
     }
 
     func testARuleWithoutFindingsPasses() throws {
         let root = try XMLTree.parse(JUnitRenderer().render(Fixtures.input(findings: [])))
-        XCTAssertEqual(root.all("testcase").count, Fixtures.rules.count)
+        XCTAssertEqual(root.all("testcase").count, Fixtures.rules.count, "one passing test case a rule")
+        XCTAssertEqual(root.attributes["tests"], String(Fixtures.rules.count))
         XCTAssertTrue(root.all("testcase").allSatisfy { $0.children.isEmpty })
         XCTAssertEqual(root.attributes["failures"], "0")
         XCTAssertEqual(root.attributes["errors"], "0")

@@ -27,7 +27,8 @@ final class StreamingWritersTests: XCTestCase {
                                   due: n % 4 == 0 ? nil : CalendarDate(dayNumber: Int32(n * 97) - 3_000),
                                   daysLate: n % 5 == 0 ? nil : n - 40, worker: n % 3 == 1 ? nil : text, team: n % 2 == 0 ? text : nil,
                                   location: n % 6 == 0 ? nil : SourceLocation(file: "cases/\(text).json", line: n, column: n % 3),
-                                  ruleLocation: SourceLocation(file: "rules/\(text).yaml", line: 2, column: 5), fingerprint: "f\(n)")
+                                  ruleLocation: SourceLocation(file: "rules/\(text).yaml", line: 2, column: 5), fingerprint: "f\(n)",
+                                  teamManager: n % 4 == 1 ? text : nil)
             var pretty = ""
             JSONFindingText.append(finding, indent: 4, into: &pretty)
             XCTAssertEqual(pretty, encoderText(finding, indent: 4), "pretty JSON for text #\(n) \(text.debugDescription)")
@@ -53,12 +54,12 @@ final class StreamingWritersTests: XCTestCase {
                                   to: [.init(writer: HTMLDashboardWriter(rowCap: 3), sink: sink)])
         let page = String(decoding: sink.contents, as: UTF8.self)
         XCTAssertEqual(page.components(separatedBy: "data-lateness-order=").count - 1, 3, "three rows shown")
-        XCTAssertTrue(page.contains("The 3 findings most days late are listed here, of \(findings.count) in all; "
+        XCTAssertTrue(page.contains("The 3 most serious findings (most days late first within a severity) are listed here, of \(findings.count) in all; "
                                         + "the CSV report (casecheck run --format csv) lists every one."), "the note says so")
         // The headline counts every finding, not only the rows shown.
         XCTAssertTrue(page.contains(">\(findings.count)</dd>"), "headline total")
-        // The rows shown are the most days late.
-        let mostLate = findings.sorted(by: ReportOrder.byLateness).prefix(3)
+        // The rows shown are the most serious.
+        let mostLate = findings.sorted(by: ReportOrder.bySeverityThenLateness).prefix(3)
         for f in mostLate { XCTAssertTrue(page.contains(Markup.escapeAttribute(f.message)) || page.contains(f.message), f.message) }
     }
 

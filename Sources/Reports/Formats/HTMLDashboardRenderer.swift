@@ -22,8 +22,10 @@ enum HTMLDashboardPage {
             ]),
             Markup.element("main", [], [
                 HeadlineSection.section(input, figures),
+                OwnersSection.section(input),
                 ChartsSection.section(input, figures),
                 FindingsTableSection.section(input, figures, anchors: anchors),
+            ] + [ResolvedSection.section(input)].compactMap { $0 } + [
                 RulesSection.section(input, anchors: anchors),
             ]),
             Markup.element("footer", [], [

@@ -1,30 +1,23 @@
 import Foundation
 import Rules
 
-/// JUnit XML for CI dashboards: a test suite per area, a test case per rule, and a
-/// `<failure>` per finding (an `<error>` for findings whose rule could not be evaluated).
-/// A rule with no findings is a passing test case.
-///
-/// Counts follow the common reading of the format: `tests` counts test cases (rules);
-/// `errors` counts rules with at least one evaluation error, `failures` the other rules
-/// with findings, so `failures + errors <= tests`. Every element carries `time="0"`, which
-/// stricter readers (Ant's schema) require; a real duration would make output differ run to run.
+/// The JUnit report of a run held in memory; see ``JUnitReportWriter`` for the layout.
 public struct JUnitRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ input: ReportInput) -> Data { ReportStreaming.render(input, with: JUnitReportWriter()) }
 
     /// One finding as a `<failure>` (or, when the rule could not be evaluated, an `<error>`).
-    func failure(_ finding: Finding) -> String {
+    func failure(_ finding: Finding, mark: FindingMark?) -> String {
         let element = finding.status == .error ? "error" : "failure"
         let subject = finding.caseID.map { "child \($0)" } ?? finding.group.map { "group \($0)" } ?? "run"
         let message = "\(subject)\(finding.item.map { " \($0)" } ?? ""): \(finding.message)"
         let failure = [("message", message), ("type", "\(finding.severity.rawValue) \(finding.status.rawValue)")]
-        return "      <\(element)\(attributeText(failure))>" + XMLText.escape(details(finding)) + "</\(element)>\n"
+        return "      <\(element)\(attributeText(failure))>" + XMLText.escape(details(finding, mark: mark)) + "</\(element)>\n"
     }
 
     /// The finding's fields, one a line, as the failure's body.
-    private func details(_ finding: Finding) -> String {
+    private func details(_ finding: Finding, mark: FindingMark?) -> String {
         var lines: [String] = []
         if let caseID = finding.caseID { lines.append("child: \(caseID)") }
         if let item = finding.item { lines.append("item: \(item)") }
@@ -37,6 +30,7 @@ public struct JUnitRenderer: ReportRenderer {
         if let team = finding.team { lines.append("team: \(team)") }
         if let location = finding.location { lines.append("record: \(location)") }
         lines.append("rule: \(finding.ruleLocation)")
+        if let mark { lines.append("history: \(mark.text)") }
         lines.append("message: \(finding.message)")
         return lines.joined(separator: "\n")
     }

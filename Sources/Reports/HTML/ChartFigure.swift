@@ -15,10 +15,12 @@ enum ChartFigure {
         var parts: [BodyNode] = [
             Markup.element("figcaption", [("id", "\(id)-caption")], text: caption),
             Markup.element("div", [("class", "chart-box")], [chart]),
-            Markup.element("table", [("class", "chart-data")], [
-                Markup.element("caption", text: "\(caption): figures"),
-                Markup.element("thead", [], [Markup.element("tr", [], headerCells)]),
-                Markup.element("tbody", [], tableRows),
+            Markup.element("div", [("class", "table-scroll")], [
+                Markup.element("table", [("class", "chart-data")], [
+                    Markup.element("caption", text: "\(caption): figures"),
+                    Markup.element("thead", [], [Markup.element("tr", [], headerCells)]),
+                    Markup.element("tbody", [], tableRows),
+                ]),
             ]),
         ]
         if let note { parts.append(Markup.element("p", [("class", "note")], text: note)) }

@@ -2,15 +2,16 @@ import CaseModel
 import Rules
 
 /// What the dashboard is drawn from: the run's context, figures over every finding, and the
-/// table rows it shows (most days late first, at most ``HTMLDashboardWriter/rowCap``).
+/// table rows it shows (most serious first, then most days late; at most ``HTMLDashboardWriter/rowCap``).
 struct DashboardModel {
     let context: ReportContext
     let figures: ReportFigures
+    let tally: FindingTally
     /// Findings per rule, over all findings.
     let perRule: [String: Int]
     /// Areas with findings, in name order.
     let areas: [String]
-    /// The rows shown, most days late first.
+    /// The rows shown, most serious first, then most days late.
     let rows: [Finding]
     /// All findings, shown or not.
     let total: Int
@@ -22,4 +23,6 @@ struct DashboardModel {
     var tool: ToolInfo { context.tool }
     var generatedAt: String? { context.generatedAt }
     func rule(_ id: String) -> RuleInfo { context.rule(id) }
+    var history: ReportHistory? { context.history }
+    func mark(_ finding: Finding) -> FindingMark? { context.history?.mark(finding) }
 }

@@ -18,8 +18,18 @@ enum DashboardStyle {
     .headline dd{margin:0}
     .headline .figure{font-size:1.7rem;font-weight:700}
     .headline .detail{font-size:.85rem;color:var(--muted)}
-    .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(32rem,1fr));gap:1.25rem}
-    figure{margin:0;border:1px solid var(--line);padding:.75rem;break-inside:avoid}
+    .headline.tile-critical{border-left-color:#7a0019;background:#fbeaec}
+    .headline.tile-high{border-left-color:#c0262d;background:#fdf0f0}
+    .headline.tile-alert{border-left-color:#9a4b00;background:#fdf4e8}
+    .unallocated{color:#8a3b00}
+    tr.unallocated-row{background:#fdf4e8}
+    #owners th[scope=rowgroup]{background:var(--panel)}
+    .mark{display:inline-block;font-size:.75rem;color:var(--muted);white-space:nowrap}
+    .mark-new{color:#fff;background:#1f4e79;padding:0 .35rem;border-radius:.25rem}
+    .mark-waived{color:#1b1b1b;background:#e8e8e8;padding:0 .35rem;border-radius:.25rem}
+    .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(32rem,100%),1fr));gap:1.25rem}
+    figure{margin:0;border:1px solid var(--line);padding:.75rem;break-inside:avoid;min-width:0}
+    section,main{min-width:0}
     figcaption{font-weight:700;margin-bottom:.5rem}
     svg.chart{width:100%;height:auto;display:block}
     svg text{font-size:13px;fill:var(--ink)}
@@ -44,7 +54,7 @@ enum DashboardStyle {
     #findings .item{display:block;color:var(--muted);font-size:.8rem}
     #findings .message{min-width:12rem}
     #findings .record{font-size:.75rem}
-    #findings .record code{overflow-wrap:anywhere}
+    #findings .record code{white-space:nowrap}
     .badge{color:#fff;padding:.05rem .4rem;border-radius:.25rem;font-size:.8rem;white-space:nowrap}
     form#filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:.5rem 0 1rem;padding:.6rem;background:var(--panel)}
     form#filters select{font:inherit;padding:.15rem}
@@ -55,6 +65,13 @@ enum DashboardStyle {
     .rule dt{color:var(--muted)}
     .rule dd{margin:0}
     footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
+    @media (max-width:600px){
+    body{padding:.75rem;font-size:14px}
+    h1{font-size:1.3rem}
+    .headlines{grid-template-columns:repeat(auto-fit,minmax(9rem,1fr))}
+    .headline .figure{font-size:1.35rem}
+    .rule dl{grid-template-columns:1fr}
+    }
     @media print{
     body{max-width:none;padding:0;font-size:10pt}
     form#filters,#static-note{display:none!important}

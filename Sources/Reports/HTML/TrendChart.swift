@@ -28,13 +28,18 @@ struct TrendChart {
             children.append(Markup.element("polyline", [("class", "trend"),
                                                         ("points", coordinates.map { "\($0.0),\($0.1)" }.joined(separator: " "))]))
         }
-        // Label at most about ten dates, so they never overlap.
-        let labelEvery = max(1, (points.count + 9) / 10)
+        // A date label is about 70 units wide: at most one every 90 units, and the last run's
+        // always, with the regular label before it left out when the two would touch.
+        let slots = max(1, (Self.right - Self.left) / 90)
+        let labelEvery = max(1, (points.count + slots - 1) / slots)
+        let spacing = points.count > 1 ? Double(Self.right - Self.left) / Double(points.count - 1) : 0
         for (n, point) in points.enumerated() {
             let (x, y) = coordinates[n]
             children.append(Markup.element("circle", [("class", "trend-point"), ("cx", "\(x)"), ("cy", "\(y)"), ("r", "4")],
                                            [Markup.element("title", text: "\(point.asOf.isoString): \(point.openFindings) open")]))
-            if n % labelEvery == 0 || n == points.count - 1 {
+            let last = n == points.count - 1
+            let crowdsLast = !last && Double(points.count - 1 - n) * spacing < 90
+            if last || (n % labelEvery == 0 && !crowdsLast) {
                 children.append(Markup.element("text", [("class", "axis"), ("x", "\(x)"), ("y", "\(Self.bottom + 20)"),
                                                         ("text-anchor", "middle")], text: point.asOf.isoString))
             }

@@ -9,6 +9,13 @@ public enum ReportOrder {
         FindingOrder.precedes(a, b)
     }
 
+    /// Most serious first, then most days late, then canonical: the dashboard's default, so a
+    /// critical finding is never below a medium one however late that is.
+    public static func bySeverityThenLateness(_ a: Finding, _ b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        return byLateness(a, b)
+    }
+
     /// Most days late first, then canonical: the order people act in. Findings without a
     /// lateness come last.
     public static func byLateness(_ a: Finding, _ b: Finding) -> Bool {
@@ -21,4 +28,6 @@ public enum ReportOrder {
 extension ReportOrder {
     /// ``byLateness(_:_:)`` as an order the finding store sorts by.
     public static let latenessSequence = FindingSequenceOrder(name: "lateness", byLateness)
+    /// ``bySeverityThenLateness(_:_:)`` as an order the finding store sorts by.
+    public static let severitySequence = FindingSequenceOrder(name: "severity", bySeverityThenLateness)
 }

@@ -64,6 +64,12 @@ public struct Pseudonymiser: Sendable {
                     copy.worker = pseudonym
                     replacements.append((name, pseudonym))
                 }
+                // A team manager is staff too, named the same way as workers.
+                if let name = finding.teamManager {
+                    let pseudonym = memo.pseudonym("W-", domain: "worker", name)
+                    copy.teamManager = pseudonym
+                    replacements.append((name, pseudonym))
+                }
                 // Aggregate groups such as caseloads name a worker.
                 if let group = finding.group, workers.contains(group) || workerRules.contains(finding.rule) {
                     let pseudonym = memo.pseudonym("W-", domain: "worker", group)

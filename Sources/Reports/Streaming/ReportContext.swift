@@ -57,9 +57,15 @@ public struct ReportContext: Sendable {
     }
 }
 
-/// What the history adds to a report: a mark for each finding (new, persisting since, waived)
-/// and the sections the text and JSON reports append.
+/// What the history adds to a report: a mark for each finding (new, persisting since, waived),
+/// the findings resolved since the previous run, and the sections the text and JSON reports append.
 public struct ReportHistory: Sendable {
+    /// Each finding's mark, by fingerprint (as the report shows fingerprints).
+    public var marks: [String: FindingMark]
+    /// Findings open at the previous run and gone from this one.
+    public var resolved: [ResolvedMark]
+    /// The as-of date of the run this one was compared with; nil for the first run.
+    public var previousAsOf: CalendarDate?
     /// A one-line note a finding, keyed by fingerprint, shown under it in the text report.
     public var notes: [String: String]
     /// The section appended to the text report.
@@ -67,9 +73,16 @@ public struct ReportHistory: Sendable {
     /// The `history` object of the JSON report.
     public var json: any Encodable & Sendable
 
-    public init(notes: [String: String], text: String, json: any Encodable & Sendable) {
+    public init(marks: [String: FindingMark] = [:], resolved: [ResolvedMark] = [], previousAsOf: CalendarDate? = nil,
+                notes: [String: String], text: String, json: any Encodable & Sendable) {
+        self.marks = marks
+        self.resolved = resolved
+        self.previousAsOf = previousAsOf
         self.notes = notes
         self.text = text
         self.json = json
     }
+
+    /// The mark of a finding, when the history has one.
+    public func mark(_ finding: Finding) -> FindingMark? { marks[finding.fingerprint] }
 }

@@ -27,7 +27,9 @@ public enum ReportStreaming {
         var tally: FindingTally?
         if outputs.contains(where: { $0.writer.needsTally }) {
             var counted = FindingTally()
-            for finding in findings { counted.add(finding, area: context.rule(finding.rule).areaName) }
+            for finding in findings {
+                counted.add(finding, area: context.rule(finding.rule).areaName, mark: context.history?.mark(finding))
+            }
             // A finding whose rule was not passed in still gets an entry, so no writer has to guess.
             for id in counted.byRule.keys { context.include(RuleInfo(id: id, title: id, severity: .info)) }
             tally = counted

@@ -23,6 +23,7 @@ enum JSONFindingText {
         members.string("severity", f.severity.rawValue)
         members.string("status", f.status.rawValue)
         if let v = f.team { members.string("team", v) }
+        if let v = f.teamManager { members.string("team_manager", v) }
         if let v = f.worker { members.string("worker", v) }
         out = members.finish()
     }

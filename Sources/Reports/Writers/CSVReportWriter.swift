@@ -1,7 +1,9 @@
 import FindingStore
 import Rules
 
-/// One row per finding, with the columns a data officer filters on in Excel. RFC 4180:
+/// One row per finding, with the columns a data officer filters on in Excel, the run's date,
+/// and what the history says (new or persisting since, waived until, by whom and why) when
+/// the run was recorded. RFC 4180:
 /// comma-separated, CRLF line ends, fields quoted when needed. Every text value from case
 /// data or rule files is neutralised against formula injection.
 public final class CSVReportWriter: StreamingReportWriter {
@@ -13,7 +15,8 @@ public final class CSVReportWriter: StreamingReportWriter {
     /// The header row, in column order.
     public static let columns = ["case", "rule", "title", "area", "severity", "status", "item", "group", "team",
                                  "worker", "due", "days_late", "message", "file", "line", "rule_file", "rule_line",
-                                 "fingerprint"]
+                                 "fingerprint", "as_of", "history", "first_seen", "runs", "waiver", "waived_by", "waived_until",
+                                 "waiver_reason"]
 
     public init(byteOrderMark: Bool = false) {
         self.byteOrderMark = byteOrderMark
@@ -46,7 +49,8 @@ public final class CSVReportWriter: StreamingReportWriter {
             CSVField.text(finding.ruleLocation.file),
             CSVField.number(finding.ruleLocation.line > 0 ? finding.ruleLocation.line : nil),
             CSVField.text(finding.fingerprint),
-        ]
+            context?.asOf.isoString ?? "",
+        ] + historyFields(context?.history?.mark(finding))
         text.removeAll(keepingCapacity: true)
         for (n, field) in fields.enumerated() {
             if n > 0 { text.append(",") }
@@ -57,4 +61,12 @@ public final class CSVReportWriter: StreamingReportWriter {
     }
 
     public func end(into sink: ReportSink) throws {}
+
+    /// The history columns: empty when the run has no history.
+    private func historyFields(_ mark: FindingMark?) -> [String] {
+        guard let mark else { return Array(repeating: "", count: 7) }
+        let waiver = mark.waiver
+        return [mark.noveltyName, mark.firstSeen?.isoString ?? "", String(mark.runs), waiver?.state ?? "",
+                CSVField.text(waiver?.by ?? ""), waiver?.until.isoString ?? "", CSVField.text(waiver?.reason ?? "")]
+    }
 }

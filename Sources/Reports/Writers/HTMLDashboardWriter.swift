@@ -2,7 +2,8 @@ import FindingStore
 import Rules
 
 /// The HTML dashboard, streamed: figures and charts come from a tally over every finding,
-/// and the findings table holds the ``rowCap`` findings most days late (the CSV report lists
+/// and the findings table holds the ``rowCap`` most serious findings, most days late first
+/// within a severity (the CSV report lists
 /// them all), so the page and the memory it takes stay bounded on any caseload.
 public final class HTMLDashboardWriter: StreamingReportWriter {
     /// Rows the findings table shows at most. A table longer than this is more than a browser
@@ -18,7 +19,7 @@ public final class HTMLDashboardWriter: StreamingReportWriter {
         self.rowCap = max(0, rowCap)
     }
 
-    public func order(for context: ReportContext) -> FindingSequenceOrder { ReportOrder.latenessSequence }
+    public func order(for context: ReportContext) -> FindingSequenceOrder { ReportOrder.severitySequence }
     public var needsTally: Bool { true }
 
     public func begin(_ context: ReportContext, tally: FindingTally?, into sink: ReportSink) throws {
@@ -32,7 +33,7 @@ public final class HTMLDashboardWriter: StreamingReportWriter {
 
     public func end(into sink: ReportSink) throws {
         guard let context else { return }
-        let model = DashboardModel(context: context, figures: ReportFigures(tally), perRule: tally.byRule, areas: tally.areas,
+        let model = DashboardModel(context: context, figures: ReportFigures(tally), tally: tally, perRule: tally.byRule, areas: tally.areas,
                                    rows: rows, total: tally.total)
         try sink.write(HTMLDashboardPage.document(model))
     }

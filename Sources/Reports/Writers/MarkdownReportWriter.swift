@@ -8,6 +8,7 @@ public final class MarkdownReportWriter: StreamingReportWriter {
     private var tally = FindingTally()
     private var team: String?
     private var text = ""
+    private var history: ReportHistory?
 
     public init() {}
 
@@ -23,6 +24,7 @@ public final class MarkdownReportWriter: StreamingReportWriter {
 
     public func begin(_ context: ReportContext, tally: FindingTally?, into sink: ReportSink) throws {
         self.tally = tally ?? FindingTally()
+        history = context.history
         let figures = ReportFigures(self.tally)
         var lines: [String] = []
         lines.append("# Health check as of \(context.asOf.isoString)")
@@ -42,6 +44,11 @@ public final class MarkdownReportWriter: StreamingReportWriter {
         lines.append("| Findings | \(figures.totalFindings) |")
         lines.append("| Children with high or critical findings | \(figures.childrenWithHighSeverity) |")
         lines.append("| Overdue items | \(figures.overdueItems) |")
+        if let history = context.history {
+            lines.append("| New since the previous run | \(self.tally.new) |")
+            lines.append("| Resolved since the previous run | \(history.resolved.count) |")
+            lines.append("| Waived (not counted for --fail-on) | \(self.tally.waived) |")
+        }
         if let oldest = figures.oldestOverdue {
             let who = oldest.caseID.map { " (child \(MarkdownText.escape($0)), \(MarkdownText.escape(oldest.rule)))" } ?? ""
             lines.append("| Oldest overdue item | \(oldest.daysLate ?? 0) days late\(who) |")
@@ -73,18 +80,35 @@ public final class MarkdownReportWriter: StreamingReportWriter {
             team = label
             let count = tally.byTeam[label] ?? 0
             text += "## Team: \(MarkdownText.escape(label)) (\(count) \(count == 1 ? "finding" : "findings"))\n\n"
-            text += "| Child | Rule | Severity | Status | Due | Days late | Worker | Message |\n"
-            text += "| --- | --- | --- | --- | --- | ---: | --- | --- |\n"
+            if history == nil {
+                text += "| Child | Rule | Severity | Status | Due | Days late | Worker | Message |\n"
+                text += "| --- | --- | --- | --- | --- | ---: | --- | --- |\n"
+            } else {
+                text += "| Child | Rule | Severity | Status | Due | Days late | Worker | Message | History |\n"
+                text += "| --- | --- | --- | --- | --- | ---: | --- | --- | --- |\n"
+            }
         }
         let child = f.caseID ?? f.group.map { "group: " + $0 } ?? ""
-        let cells = [MarkdownText.escape(child), MarkdownText.escape(f.rule), f.severity.rawValue,
+        var cells = [MarkdownText.escape(child), MarkdownText.escape(f.rule), f.severity.rawValue,
                      f.status.rawValue, f.due?.isoString ?? "", f.daysLate.map(String.init) ?? "",
                      MarkdownText.escape(f.worker ?? ""), MarkdownText.escape(f.message)]
+        if let history { cells.append(MarkdownText.escape(history.mark(f)?.text ?? "")) }
         text += "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |\n"
         try sink.write(text)
     }
 
     public func end(into sink: ReportSink) throws {
-        try sink.write(team == nil ? "No findings.\n" : "\n")
+        var out = team == nil ? "No findings.\n" : "\n"
+        if let resolved = history?.resolved, !resolved.isEmpty {
+            out += "\n## Resolved since the previous run (\(resolved.count))\n\n"
+            out += "| Child | Rule | Item | Open | Message |\n| --- | --- | --- | --- | --- |\n"
+            for r in resolved {
+                let child = r.caseID ?? r.group.map { "group: " + $0 } ?? ""
+                let cells = [MarkdownText.escape(child), MarkdownText.escape(r.rule), MarkdownText.escape(r.item ?? ""),
+                             "\(r.firstSeen.isoString) to \(r.lastSeen.isoString)", MarkdownText.escape(r.message)]
+                out += "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |\n"
+            }
+        }
+        try sink.write(out)
     }
 }

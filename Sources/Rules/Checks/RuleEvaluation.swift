@@ -337,7 +337,8 @@ struct RuleEvaluation {
         return Finding(rule: rule.id, severity: rule.severity, status: outcome.status, caseID: record.id,
                        item: unitName.path, group: nil, message: message, due: outcome.due, daysLate: outcome.daysLate,
                        worker: RuleEvaluation.text(child, "worker"), team: RuleEvaluation.text(child, "team"),
-                       location: location, ruleLocation: rule.location, fingerprint: Fingerprint.of(identity))
+                       location: location, ruleLocation: rule.location, fingerprint: Fingerprint.of(identity),
+                       teamManager: RuleEvaluation.text(child, "team_manager"))
     }
 
     private func render(_ outcome: CheckOutcome, activation: inout Activation) -> String {

@@ -25,6 +25,8 @@ public struct Finding: Hashable, Sendable, Codable {
     /// The child's allocated worker and team, from the record.
     public var worker: String?
     public var team: String?
+    /// The manager of the child's team (`team_manager` in the record), when recorded.
+    public var teamManager: String?
     /// Where the record (or the item, when its line is known) was read from.
     public var location: SourceLocation?
     /// Where the rule is written.
@@ -34,7 +36,8 @@ public struct Finding: Hashable, Sendable, Codable {
 
     public init(rule: String, severity: Severity, status: FindingStatus, caseID: String?, item: String?,
                 group: String?, message: String, due: CalendarDate?, daysLate: Int?, worker: String?,
-                team: String?, location: SourceLocation?, ruleLocation: SourceLocation, fingerprint: String) {
+                team: String?, location: SourceLocation?, ruleLocation: SourceLocation, fingerprint: String,
+                teamManager: String? = nil) {
         self.rule = rule
         self.severity = severity
         self.status = status
@@ -46,6 +49,7 @@ public struct Finding: Hashable, Sendable, Codable {
         self.daysLate = daysLate
         self.worker = worker
         self.team = team
+        self.teamManager = teamManager
         self.location = location
         self.ruleLocation = ruleLocation
         self.fingerprint = fingerprint
@@ -57,6 +61,7 @@ public struct Finding: Hashable, Sendable, Codable {
         case item, group, message, due
         case daysLate = "days_late"
         case worker, team, location
+        case teamManager = "team_manager"
         case ruleLocation = "rule_location"
         case fingerprint
     }
@@ -81,6 +86,7 @@ public struct Finding: Hashable, Sendable, Codable {
         daysLate = try c.decodeIfPresent(Int.self, forKey: .daysLate)
         worker = try c.decodeIfPresent(String.self, forKey: .worker)
         team = try c.decodeIfPresent(String.self, forKey: .team)
+        teamManager = try c.decodeIfPresent(String.self, forKey: .teamManager)
         location = try c.decodeIfPresent(SourceLocation.self, forKey: .location)
         ruleLocation = try c.decode(SourceLocation.self, forKey: .ruleLocation)
         fingerprint = try c.decode(String.self, forKey: .fingerprint)
@@ -99,6 +105,7 @@ public struct Finding: Hashable, Sendable, Codable {
         try c.encodeIfPresent(daysLate, forKey: .daysLate)
         try c.encodeIfPresent(worker, forKey: .worker)
         try c.encodeIfPresent(team, forKey: .team)
+        try c.encodeIfPresent(teamManager, forKey: .teamManager)
         try c.encodeIfPresent(location, forKey: .location)
         try c.encode(ruleLocation, forKey: .ruleLocation)
         try c.encode(fingerprint, forKey: .fingerprint)

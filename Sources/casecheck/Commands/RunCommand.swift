@@ -53,12 +53,24 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var reports: ReportOptions
 
+    @Option(name: .customLong("sarif-root"),
+            help: ArgumentHelp("The folder SARIF locations are relative to (%SRCROOT%; default: the current folder).",
+                               valueName: "folder"))
+    var sarifRoot: String?
+
     @Option(name: .customLong("findings-in-memory"),
             help: ArgumentHelp("Findings held in memory before they are sorted in runs on disk (default \(FindingSpool.defaultMemoryLimit)).",
                                valueName: "count", visibility: .hidden))
     var findingsInMemory: Int = FindingSpool.defaultMemoryLimit
 
     @OptionGroup var history: RunHistoryOptions
+
+    func validate() throws {
+        if reports.byteOrderMark && format != .csv {
+            throw ValidationError("--bom is only for --format csv (a byte-order mark would break \(format.rawValue) readers)")
+        }
+        if sarifRoot != nil && format != .sarif { throw ValidationError("--sarif-root is only for --format sarif") }
+    }
 
     func run() throws {
         let started = Date()
@@ -95,12 +107,13 @@ struct RunCommand: ParsableCommand {
             tool: .casecheck(version: CaseCheck.version), asOf: date, summary: run.summary,
             rules: setup.pack.rules.map(RuleInfo.init), ruleFiles: setup.pack.files, trend: recording?.trend ?? [],
             generatedAt: reports.timestamp ? ISO8601DateFormatter().string(from: Date()) : nil,
-            history: historyReport.map { ReportHistory(notes: $0.notes, text: $0.text(), json: $0.json) })
+            history: historyReport?.reportHistory)
         let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
         do {
             let shown = try reports.shown(run.findings, pseudonymiser: pseudonymiser, pack: setup.pack, memoryLimit: findingsInMemory)
             let sink = try output.map(ReportSink.file) ?? ReportSink.standardOutput()
-            let writer = format.writer(options: .init(colour: colour, csvByteOrderMark: reports.byteOrderMark))
+            let root = URL(fileURLWithPath: sarifRoot ?? FileManager.default.currentDirectoryPath).standardizedFileURL.path
+            let writer = format.writer(options: .init(colour: colour, csvByteOrderMark: reports.byteOrderMark, sarifRoot: root))
             try ReportStreaming.write(shown, context: context, to: [.init(writer: writer, sink: sink)],
                                       memoryLimit: findingsInMemory)
             try sink.close()
