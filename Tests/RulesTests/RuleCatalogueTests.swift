@@ -55,6 +55,31 @@ final class RuleCatalogueTests: XCTestCase {
                        ["id=X1", "assessments[0].id=A1", "assessments[0].start_date=2024-01-02"])
     }
 
+    func testMarkdownCodeSpansAreNeverEntityEscaped() {
+        XCTAssertEqual(RuleCatalogueMarkdown.cell("`a < b && c > d` when <b>x</b>"), "`a < b && c > d` when &lt;b&gt;x&lt;/b&gt;")
+        XCTAssertEqual(RuleCatalogueMarkdown.cell("`a || b`"), "`a \\|\\| b`", "pipes are escaped for the table, inside code too")
+        XCTAssertEqual(RuleCatalogueMarkdown.cell("``x ` y`` and `<`"), "``x ` y`` and `<`", "a longer fence holds a backtick")
+        XCTAssertEqual(RuleCatalogueMarkdown.cell("a ` b <c>"), "a ` b &lt;c&gt;", "an unclosed backtick is plain text")
+    }
+
+    func testTheCommittedCatalogueHasNoEntitiesInCodeSpans() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        for line in text.split(separator: "\n") {
+            var inCode = false
+            var code = ""
+            for character in line {
+                if character == "`" {
+                    if inCode { XCTAssertFalse(code.contains("&lt;") || code.contains("&gt;") || code.contains("&amp;"), String(line)) }
+                    inCode.toggle()
+                    code = ""
+                } else if inCode {
+                    code.append(character)
+                }
+            }
+        }
+    }
+
     func testMarkdownShowsTheRuleAndItsExamplesAsTables() {
         let md = RuleCatalogueMarkdown.render(catalogue())
         XCTAssertTrue(md.contains("""

@@ -57,14 +57,37 @@ public enum RuleCatalogueMarkdown {
         return out
     }
 
-    /// Text inside a table cell: one line, pipes escaped.
+    /// Text inside a table cell: one line, pipes escaped (GitHub's tables take `\|` inside
+    /// code spans too), markup escaped outside code spans only: inside one, an entity would be
+    /// printed as written.
     static func cell(_ text: String) -> String {
-        escape(text.trimmingWhitespace()).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        escapingOutsideCode(text.trimmingWhitespace()).replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\n", with: " ")
     }
 
     /// Characters that would start HTML inside Markdown.
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    /// `escape` applied to the text between code spans, the spans (a run of backticks up to the
+    /// next run of the same length) left as written.
+    static func escapingOutsideCode(_ text: String) -> String {
+        var out = "", rest = Substring(text)
+        while let open = rest.firstIndex(of: "`") {
+            out += escape(String(rest[..<open]))
+            let fence = rest[open...].prefix { $0 == "`" }
+            let afterFence = rest[fence.endIndex...]
+            guard let close = afterFence.range(of: String(fence)) else {
+                // No closing run: the backticks are plain text.
+                out += String(fence)
+                rest = afterFence
+                continue
+            }
+            out += String(fence) + afterFence[..<close.lowerBound] + String(fence)
+            rest = afterFence[close.upperBound...]
+        }
+        return out + escape(String(rest))
     }
 
     /// GitHub's heading anchor: lower case, spaces to hyphens, punctuation other than `-` and `_` dropped.
