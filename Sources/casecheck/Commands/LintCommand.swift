@@ -99,7 +99,7 @@ struct LintCommand: ParsableCommand {
         let report: String
         switch format {
         case .json:
-            report = try JSONReport(result: result, asOf: date, ruleFiles: ruleFiles).render()
+            report = try reports.json(result, asOf: date, pack: pack)
         case .text:
             let colour = output == nil ? Colour.forStream(STDOUT_FILENO) : Colour(enabled: false)
             report = LintTextReport(findings: result.findings, colour: colour).render()

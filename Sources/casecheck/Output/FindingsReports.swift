@@ -66,6 +66,15 @@ struct ReportOptions: ParsableArguments {
         return try findings.resorted(by: .canonical, memoryLimit: memoryLimit, transform: transform)
     }
 
+    /// The JSON report of a run held in memory, by the same writer as `run --format json`.
+    func json(_ result: RunResult, asOf: CalendarDate, pack: RulePack) throws -> String {
+        let context = ReportContext(tool: .casecheck(version: CaseCheck.version), asOf: asOf, summary: result.summary,
+                                    rules: pack.rules.map(RuleInfo.init), ruleFiles: pack.files)
+        let sink = ReportSink.memory()
+        try ReportStreaming.write(SortedFindings(result.findings), context: context, to: [.init(writer: JSONReportWriter(), sink: sink)])
+        return String(decoding: sink.contents, as: UTF8.self)
+    }
+
     /// The report in one of the Reports formats; `trend` (earlier runs from the history, oldest
     /// first) draws the dashboard's trend chart.
     func render(_ format: ReportFormat, result: RunResult, asOf: CalendarDate, pack: RulePack, trend: [TrendPoint] = []) -> String {
